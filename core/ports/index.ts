@@ -1,0 +1,4 @@
+export type * from "./bulk-store.ts";
+export type * from "./control-store.ts";
+export type * from "./event-log.ts";
+export type * from "./feature-cache.ts";
