@@ -1,0 +1,36 @@
+import type { Config, Profile } from "./schema.ts";
+
+/** Adapter URLs per profile; the state dir is filled in at load time. */
+function adapterDefaults(profile: Profile, stateDir: string) {
+  if (profile === "services") {
+    return {
+      eventLog: "kafka://127.0.0.1:9092",
+      cache: "redis://127.0.0.1:6379",
+      bulk: "cassandra://127.0.0.1:9042/starling",
+      control: "mysql://root@127.0.0.1:3306/starling",
+    };
+  }
+  return {
+    eventLog: `file://${stateDir}/log`,
+    cache: "memory://",
+    bulk: `file://${stateDir}/bulk.sqlite`,
+    control: `file://${stateDir}/control.sqlite`,
+  };
+}
+
+/** Defaults for a profile, before the config file and the environment are applied. */
+export function defaultsFor(profile: Profile, stateDir = "var"): Config {
+  const urls = adapterDefaults(profile, stateDir);
+  return {
+    profile,
+    stateDir,
+    http: { host: "127.0.0.1", port: 8080, bodyLimitBytes: 1024 * 1024 },
+    log: { level: "info" },
+    eventLog: { url: urls.eventLog, partitions: 8, replicationFactor: 1 },
+    cache: { url: urls.cache, maxEntries: 1_000_000 },
+    bulk: { url: urls.bulk },
+    control: { url: urls.control },
+    demo: { priorWeight: 10, syntheticUsers: 2000 },
+    requireServices: false,
+  };
+}

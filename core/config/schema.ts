@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+const logLevel = z.enum(["debug", "info", "warn", "error", "silent"]);
+const adapterUrl = z.string().regex(/^[a-z][a-z0-9+.-]*:\/\//, "a URL such as memory://, file://path, redis://host:port");
+
+/** The whole configuration; every key is optional in the environment and the file, defaults fill the rest. */
+export const configSchema = z.strictObject({
+  /** `embedded` runs everything in process; `services` uses Kafka, Redis, Cassandra and MySQL. */
+  profile: z.enum(["embedded", "services"]),
+  /** A MovieLens copy (ml-latest, ml-100k or ml-1m) to load; unset means ./data, then download, then synthetic. */
+  dataDir: z.string().min(1).optional(),
+  /** Where embedded adapters keep their files. */
+  stateDir: z.string().min(1),
+  http: z.strictObject({
+    host: z.string().min(1),
+    port: z.number().int().min(0).max(65535),
+    /** Largest request body accepted, in bytes. */
+    bodyLimitBytes: z.number().int().min(1024).max(64 * 1024 * 1024),
+  }),
+  log: z.strictObject({ level: logLevel }),
+  eventLog: z.strictObject({
+    url: adapterUrl,
+    partitions: z.number().int().min(1).max(1024),
+    replicationFactor: z.number().int().min(1).max(7),
+  }),
+  cache: z.strictObject({
+    url: adapterUrl,
+    /** Entry bound of the in-memory cache (LRU beyond it). */
+    maxEntries: z.number().int().min(100).max(100_000_000),
+  }),
+  bulk: z.strictObject({ url: adapterUrl }),
+  control: z.strictObject({ url: adapterUrl }),
+  demo: z.strictObject({
+    /** Prior weight of the Bayesian average: how many "average" ratings every item starts with. */
+    priorWeight: z.number().min(0).max(10_000),
+    /** Size of the synthetic data set used when no MovieLens copy can be found or fetched. */
+    syntheticUsers: z.number().int().min(10).max(10_000_000),
+  }),
+  /** Set in CI: tests that need a real service fail instead of skipping when it is missing. */
+  requireServices: z.boolean(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type Profile = Config["profile"];

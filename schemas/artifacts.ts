@@ -1,0 +1,15 @@
+/** Artifact kinds stored in the BulkStore and pointed at by ControlStore versions. */
+export const ARTIFACT_KINDS = {
+  /** Per-item statistics (count, mean, Bayesian average), key = item id, value = JSON. */
+  itemStats: "item-stats",
+  /** Top items per genre by Bayesian average, key = genre (or `*`), value = JSON array of item ids. */
+  genreTop: "genre-top",
+} as const;
+
+export type ArtifactKind = (typeof ARTIFACT_KINDS)[keyof typeof ARTIFACT_KINDS];
+
+/** Version ids sort by time: `v<yyyymmddHHMMss>-<suffix>`. */
+export function newVersionId(now: number, suffix: string): string {
+  const stamp = new Date(now).toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  return `v${stamp}-${suffix}`;
+}

@@ -1,0 +1,33 @@
+/**
+ * The FeatureCache (Redis) key layout; every key Starling reads or writes is built here.
+ * User-scoped keys carry the user id in braces-free form `u:{id}:...` so Redis Cluster can shard by key.
+ * A prefix (e.g. a test namespace) is put in front of every key.
+ */
+export function cacheKeys(prefix = "") {
+  const p = prefix ? `${prefix}:` : "";
+  return {
+    /** Capped list of the user's recent item ids, newest first. */
+    userHistory: (userId: string) => `${p}u:${userId}:hist`,
+    /** The user's embedding (Float32 bytes) for one model. */
+    userEmbedding: (userId: string, model: string) => `${p}u:${userId}:emb:${model}`,
+    /** Hash of the user's features (count, average, genre affinities). */
+    userFeatures: (userId: string) => `${p}u:${userId}:feat`,
+    /** Sorted set of behaviour-graph neighbours of an item, scored by edge weight. */
+    itemNext: (itemId: string) => `${p}i:${itemId}:next`,
+    /** Sorted set of trending items for a window name such as `1h`. */
+    trending: (window: string) => `${p}trend:${window}`,
+    /** An item's embedding (Float32 bytes) of one model version. */
+    itemEmbedding: (model: string, version: string, itemId: string) => `${p}emb:${model}:${version}:${itemId}`,
+    /** Hash of an item's published statistics for a features version. */
+    itemStats: (version: string, itemId: string) => `${p}istat:${version}:${itemId}`,
+    /** Sorted set of the top items of a genre (`*` for all genres) for a popularity version. */
+    topItems: (version: string, genre: string) => `${p}top:${version}:${genre}`,
+    /** Hash of partition -> next offset that the nearline consumer has applied. */
+    nearlineOffsets: () => `${p}nearline:offsets`,
+  } as const;
+}
+
+export type CacheKeys = ReturnType<typeof cacheKeys>;
+
+/** The genre name `topItems` uses for the list over all genres. */
+export const ALL_GENRES = "*";
