@@ -4,6 +4,14 @@ export const ARTIFACT_KINDS = {
   itemStats: "item-stats",
   /** Top items per genre by Bayesian average, key = genre (or `*`), value = JSON array of item ids. */
   genreTop: "genre-top",
+  /** The most rated items, key `all`, value = JSON array of item ids. */
+  popularity: "popularity",
+} as const;
+
+/** Kinds of version pointer kept in the ControlStore; one pointer covers a consistent set of artifacts. */
+export const VERSION_KINDS = {
+  /** Item statistics, genre top lists and the popularity list, published together. */
+  popularity: "popularity",
 } as const;
 
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[keyof typeof ARTIFACT_KINDS];

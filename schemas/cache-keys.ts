@@ -22,6 +22,8 @@ export function cacheKeys(prefix = "") {
     itemStats: (version: string, itemId: string) => `${p}istat:${version}:${itemId}`,
     /** Sorted set of the top items of a genre (`*` for all genres) for a popularity version. */
     topItems: (version: string, genre: string) => `${p}top:${version}:${genre}`,
+    /** Sorted set of the most rated items for a popularity version, scored by rating count. */
+    popular: (version: string) => `${p}pop:${version}`,
     /** Hash of partition -> next offset that the nearline consumer has applied. */
     nearlineOffsets: () => `${p}nearline:offsets`,
   } as const;

@@ -1,0 +1,7 @@
+export { CONTROL_STORE_MIGRATIONS } from "./schema.ts";
+export {
+  createSqliteControlStore,
+  SqliteControlStore,
+  type SqliteControlStoreOptions,
+} from "./sqlite-control-store.ts";
+export { validateExperiment } from "./validate-experiment.ts";

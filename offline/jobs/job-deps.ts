@@ -1,0 +1,14 @@
+import type { Clock } from "../../core/clock.ts";
+import type { Logger } from "../../core/logger.ts";
+import type { ProgressOptions, Progress } from "../../core/progress.ts";
+import type { BulkStore, ControlStore, FeatureCache } from "../../core/ports/index.ts";
+
+/** What every offline job reads and writes through: the ports, a clock, a logger and a progress display. */
+export interface JobDeps {
+  readonly bulk: BulkStore;
+  readonly cache: FeatureCache;
+  readonly control: ControlStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly progress: (options: ProgressOptions) => Progress;
+}
