@@ -1,9 +1,10 @@
 import { fileURLToPath } from "node:url";
+import { loadConfig } from "../../core/config/index.ts";
 
 /**
- * The read-only MovieLens ml-latest-small copy that sits beside the repository
- * (`<repo>/../shared/data/ml-latest-small`), for tests that need the real data set.
+ * The MovieLens ml-latest-small copy for tests: `RECSYS_DATA_DIR` when set (CI sets it), else the read-only
+ * shared copy beside the repository (`<repo>/../shared/data/ml-latest-small`). Never copied into the repo.
  */
 export function sharedDataDir(): string {
-  return fileURLToPath(new URL("../../../shared/data/ml-latest-small", import.meta.url));
+  return loadConfig().dataDir ?? fileURLToPath(new URL("../../../shared/data/ml-latest-small", import.meta.url));
 }
