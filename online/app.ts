@@ -20,11 +20,24 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const catalog = createCatalogReader(deps);
-  const tooLarge = new StarlingError(`request body over ${deps.bodyLimitBytes} bytes`, { code: "too_large", status: 413 });
-  app.use("*", bodyLimit({ maxSize: deps.bodyLimitBytes, onError: () => { throw tooLarge; } }));
+  const tooLarge = new StarlingError(`request body over ${deps.bodyLimitBytes} bytes`, {
+    code: "too_large",
+    status: 413,
+  });
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: deps.bodyLimitBytes,
+      onError: () => {
+        throw tooLarge;
+      },
+    }),
+  );
   healthRoutes({ catalog })(app);
   catalogRoutes({ catalog })(app);
-  app.notFound((c) => problemResponse(c, new NotFoundError(`no route for ${c.req.method} ${c.req.path}`), deps.logger));
+  app.notFound((c) =>
+    problemResponse(c, new NotFoundError(`no route for ${c.req.method} ${c.req.path}`), deps.logger),
+  );
   app.onError((error, c) => problemResponse(c, error, deps.logger));
   return app;
 }

@@ -26,7 +26,9 @@ export function createCatalogReader(deps: CatalogReaderDeps) {
   async function activeVersion(): Promise<string> {
     const version = await deps.control.activeVersion(VERSION_KINDS.popularity);
     if (version === null) {
-      throw new UnavailableError("no popularity version is published yet: run `recsys demo` or the offline job");
+      throw new UnavailableError(
+        "no popularity version is published yet: run `recsys demo` or the offline job",
+      );
     }
     return version;
   }
@@ -42,7 +44,15 @@ export function createCatalogReader(deps: CatalogReaderDeps) {
     const stats = await statsOf(version, item.itemId);
     const num = (name: string) => (stats[name] === undefined ? null : Number(stats[name]));
     const { itemId, title, year, genres } = item;
-    return { itemId, title, year, genres, ratingCount: num("ratingCount") ?? 0, averageRating: num("averageRating"), bayesianAverage: num("bayesianAverage") };
+    return {
+      itemId,
+      title,
+      year,
+      genres,
+      ratingCount: num("ratingCount") ?? 0,
+      averageRating: num("averageRating"),
+      bayesianAverage: num("bayesianAverage"),
+    };
   }
 
   async function topIds(version: string, genre: string, k: number): Promise<string[]> {

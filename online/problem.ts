@@ -16,7 +16,12 @@ export interface Problem {
 /** Turns any thrown value into a JSON problem response; unexpected errors are logged and hidden. */
 export function problemResponse(c: Context, error: unknown, logger: Logger): Response {
   if (error instanceof StarlingError) {
-    const body: Problem = { type: `urn:starling:${error.code}`, title: error.code, status: error.status, detail: error.message };
+    const body: Problem = {
+      type: `urn:starling:${error.code}`,
+      title: error.code,
+      status: error.status,
+      detail: error.message,
+    };
     if (error.field !== undefined) body.field = error.field;
     if (error instanceof ValidationError && error.issues.length > 0) body.issues = error.issues;
     if (error.status >= 500) logger.warn("request failed", { code: error.code, message: error.message });
@@ -24,6 +29,11 @@ export function problemResponse(c: Context, error: unknown, logger: Logger): Res
     return c.json(body, error.status as ContentfulStatusCode);
   }
   logger.error("unexpected error", { message: (error as Error)?.message, stack: (error as Error)?.stack });
-  const body: Problem = { type: "urn:starling:internal", title: "internal", status: 500, detail: "internal error" };
+  const body: Problem = {
+    type: "urn:starling:internal",
+    title: "internal",
+    status: 500,
+    detail: "internal error",
+  };
   return c.json(body, 500);
 }

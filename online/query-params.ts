@@ -3,15 +3,21 @@ import { ValidationError } from "../core/errors.ts";
 import { idSchema } from "../schemas/index.ts";
 
 /** Reads an integer query parameter strictly: one value, digits only, within [min, max]. */
-export function intQuery(c: Context, name: string, bounds: { min: number; max: number; fallback: number }): number {
+export function intQuery(
+  c: Context,
+  name: string,
+  bounds: { min: number; max: number; fallback: number },
+): number {
   const values = c.req.queries(name) ?? [];
   if (values.length === 0) return bounds.fallback;
-  const problem = (message: string) => new ValidationError(`query parameter ${name} ${message}`, [{ field: name, message }]);
+  const problem = (message: string) =>
+    new ValidationError(`query parameter ${name} ${message}`, [{ field: name, message }]);
   if (values.length > 1) throw problem("must be given once");
   const raw = values[0] ?? "";
   if (!/^\d{1,9}$/.test(raw)) throw problem(`must be an integer from ${bounds.min} to ${bounds.max}`);
   const value = Number(raw);
-  if (value < bounds.min || value > bounds.max) throw problem(`must be an integer from ${bounds.min} to ${bounds.max}`);
+  if (value < bounds.min || value > bounds.max)
+    throw problem(`must be an integer from ${bounds.min} to ${bounds.max}`);
   return value;
 }
 
@@ -29,7 +35,8 @@ export function idParam(c: Context, name: string): string {
 /** Reads a genre name: printable, no slash, at most 64 characters. */
 export function genreParam(c: Context, name: string): string {
   const raw = c.req.param(name) ?? "";
-  if (raw.length === 0 || raw.length > 64 || /[\u0000-\u001f\u007f/]/.test(raw)) {
+  const hasControl = [...raw].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20 || ch === "\u007f");
+  if (raw.length === 0 || raw.length > 64 || raw.includes("/") || hasControl) {
     const message = "a genre name of 1-64 printable characters without '/'";
     throw new ValidationError(`path parameter ${name} is not a valid genre`, [{ field: name, message }]);
   }
