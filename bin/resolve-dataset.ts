@@ -35,7 +35,9 @@ async function tryFetch(logger: Logger): Promise<string | null> {
 async function synthetic(config: Config): Promise<string> {
   const dir = join(config.stateDir, "synthetic");
   const users = config.demo.syntheticUsers;
-  say(`notice: using a synthetic data set of ${users} users in ${dir}; set RECSYS_DATA_DIR to a MovieLens copy instead`);
+  say(
+    `notice: using a synthetic data set of ${users} users in ${dir}; set RECSYS_DATA_DIR to a MovieLens copy instead`,
+  );
   if (!looksLikeDataset(dir)) {
     const ratings = users * 40;
     const progress = cliProgress({ label: "generate synthetic data", total: ratings, unit: "ratings" });

@@ -17,7 +17,13 @@ describe("createProgress", () => {
   it("shows count, percent, rate and ETA for long steps, throttled", () => {
     const lines: string[] = [];
     const clock = new ManualClock(0);
-    const progress = createProgress({ label: "load", total: 1000, clock, write: (t) => lines.push(t), inPlace: false });
+    const progress = createProgress({
+      label: "load",
+      total: 1000,
+      clock,
+      write: (t) => lines.push(t),
+      inPlace: false,
+    });
     clock.advance(2000);
     progress.update(250);
     progress.update(260);

@@ -49,7 +49,10 @@ function cacheFor(config: Config, deps: AdapterDeps): FeatureCache {
 /** Builds the adapter for each port from its URL scheme; the one registry of adapters. */
 export async function createAdapters(config: Config, deps: AdapterDeps): Promise<Adapters> {
   const cache = cacheFor(config, deps);
-  const bulk = await createSqliteBulkStore({ path: await sqlitePath(config.bulk.url, "RECSYS_BULK_URL"), clock: deps.clock });
+  const bulk = await createSqliteBulkStore({
+    path: await sqlitePath(config.bulk.url, "RECSYS_BULK_URL"),
+    clock: deps.clock,
+  });
   const control = await createSqliteControlStore({
     path: await sqlitePath(config.control.url, "RECSYS_CONTROL_URL"),
     clock: deps.clock,

@@ -17,7 +17,8 @@ export function cacheKeys(prefix = "") {
     /** Sorted set of trending items for a window name such as `1h`. */
     trending: (window: string) => `${p}trend:${window}`,
     /** An item's embedding (Float32 bytes) of one model version. */
-    itemEmbedding: (model: string, version: string, itemId: string) => `${p}emb:${model}:${version}:${itemId}`,
+    itemEmbedding: (model: string, version: string, itemId: string) =>
+      `${p}emb:${model}:${version}:${itemId}`,
     /** Hash of an item's published statistics for a features version. */
     itemStats: (version: string, itemId: string) => `${p}istat:${version}:${itemId}`,
     /** Sorted set of the top items of a genre (`*` for all genres) for a popularity version. */

@@ -45,7 +45,11 @@ export const impressionEventSchema = z.strictObject({
   experimentArm: idSchema.optional(),
 });
 
-export const eventSchema = z.discriminatedUnion("type", [ratingEventSchema, clickEventSchema, impressionEventSchema]);
+export const eventSchema = z.discriminatedUnion("type", [
+  ratingEventSchema,
+  clickEventSchema,
+  impressionEventSchema,
+]);
 
 export type RatingEvent = z.infer<typeof ratingEventSchema>;
 export type ClickEvent = z.infer<typeof clickEventSchema>;

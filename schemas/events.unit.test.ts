@@ -23,11 +23,19 @@ function fieldOf(input: unknown): string | undefined {
 describe("event schemas", () => {
   it("accepts a valid rating, click and impression", () => {
     assert.equal(validateEvent(rating, { now }).ok, true);
-    assert.equal(validateEvent({ ...rating, type: "click", rating: undefined, position: 3 }, { now }).ok, false);
+    assert.equal(
+      validateEvent({ ...rating, type: "click", rating: undefined, position: 3 }, { now }).ok,
+      false,
+    );
     const { rating: _r, ...base } = rating;
     assert.equal(validateEvent({ ...base, type: "click", position: 3 }, { now }).ok, true);
     const { itemId: _i, ...noItem } = base;
-    const impression = { ...noItem, type: "impression", requestId: "r1", items: [{ itemId: "1", position: 0 }] };
+    const impression = {
+      ...noItem,
+      type: "impression",
+      requestId: "r1",
+      items: [{ itemId: "1", position: 0 }],
+    };
     assert.equal(validateEvent(impression, { now }).ok, true);
   });
 

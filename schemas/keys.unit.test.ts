@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { cacheKeys } from "./cache-keys.ts";
 import { newVersionId } from "./artifacts.ts";
+import { cacheKeys } from "./cache-keys.ts";
 import { namespacedTopic, TOPICS, topicForEvent } from "./topics.ts";
 
 describe("names", () => {

@@ -1,5 +1,5 @@
-import { DEFAULT_MAX_FUTURE_SKEW_MS } from "./ids.ts";
 import { eventSchema, type StarlingEvent } from "./events.ts";
+import { DEFAULT_MAX_FUTURE_SKEW_MS } from "./ids.ts";
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `rating` or `items.3.itemId`; `(event)` for the whole value. */
@@ -27,7 +27,10 @@ export function validateEvent(input: unknown, options: ValidateOptions): EventVa
   }
   const limit = options.now + (options.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS);
   if (parsed.data.timestamp > limit) {
-    return { ok: false, issues: [{ field: "timestamp", message: "event time is in the future beyond the allowed skew" }] };
+    return {
+      ok: false,
+      issues: [{ field: "timestamp", message: "event time is in the future beyond the allowed skew" }],
+    };
   }
   return { ok: true, event: parsed.data };
 }

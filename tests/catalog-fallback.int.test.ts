@@ -50,7 +50,14 @@ describe("catalogue publish and read", () => {
   it("publishes through the ports and reads top lists from the cache, then from the BulkStore on a cold cache", async () => {
     const { bulk, control } = await stores();
     const warm = createInMemoryFeatureCache({ maxEntries: 10_000, clock: systemClock });
-    const deps = { bulk, control, cache: warm, clock: systemClock, logger: silentLogger, progress: createProgress };
+    const deps = {
+      bulk,
+      control,
+      cache: warm,
+      clock: systemClock,
+      logger: silentLogger,
+      progress: createProgress,
+    };
     const result = await buildPopularity(deps, { dataset: dataset(), priorWeight: 10, topK: 10 });
     assert.equal(result.ratings, 61);
     assert.equal(await control.activeVersion("popularity"), result.version);
@@ -60,8 +67,14 @@ describe("catalogue publish and read", () => {
       const response = await app.request("/api/v1/genres/Comedy/items?k=5");
       assert.equal(response.status, 200);
       const body = (await response.json()) as { items: { itemId: string; ratingCount: number }[] };
-      assert.deepEqual(body.items.map((i) => i.itemId), ["1", "2"]);
-      assert.deepEqual(body.items.map((i) => i.ratingCount), [30, 1]);
+      assert.deepEqual(
+        body.items.map((i) => i.itemId),
+        ["1", "2"],
+      );
+      assert.deepEqual(
+        body.items.map((i) => i.ratingCount),
+        [30, 1],
+      );
     }
     await Promise.all([bulk.close(), control.close()]);
   });

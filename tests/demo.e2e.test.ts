@@ -49,7 +49,10 @@ describe("recsys demo on ml-latest-small", () => {
       assert.ok(item.ratingCount > 0);
     }
     const scores = body.items.map((i) => i.bayesianAverage);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+    );
   });
 
   it("serves an item, health, and JSON errors naming the field", async () => {

@@ -16,7 +16,11 @@ export function dataFetchCommand(): Command {
         onProgress: (p) => progress.update(p.bytes),
       });
       progress.finish();
-      say(result.downloaded ? `downloaded and verified ${result.dir}` : `${result.dir} is already there and verified`);
+      say(
+        result.downloaded
+          ? `downloaded and verified ${result.dir}`
+          : `${result.dir} is already there and verified`,
+      );
       say(`use it with: RECSYS_DATA_DIR=${result.dir} npm start`);
     });
 }

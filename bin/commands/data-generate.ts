@@ -5,7 +5,9 @@ import { cliProgress, positiveInt, say } from "../cli-support.ts";
 /** `recsys data generate`: write a synthetic MovieLens-shaped data set of any size. */
 export function dataGenerateCommand(): Command {
   return new Command("generate")
-    .description("write a synthetic data set (movies.csv, ratings.csv in the ml-latest format) with planted tastes")
+    .description(
+      "write a synthetic data set (movies.csv, ratings.csv in the ml-latest format) with planted tastes",
+    )
     .requiredOption("--out <dir>", "folder to write into")
     .option("--users <n>", "number of users", positiveInt, 10_000)
     .option("--items <n>", "number of items", positiveInt, 5_000)

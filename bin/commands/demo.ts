@@ -14,7 +14,8 @@ const TOP_K = 100;
 
 async function runDemo(): Promise<void> {
   const config = loadConfig();
-  if (config.profile !== "embedded") say("notice: the demo runs on the embedded adapters named in the config");
+  if (config.profile !== "embedded")
+    say("notice: the demo runs on the embedded adapters named in the config");
   const logger = createLogger(config.log.level);
   const adapters = await createAdapters(config, { clock: systemClock, logger });
   onShutdown(async () => adapters.close());

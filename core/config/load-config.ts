@@ -47,7 +47,9 @@ function readConfigFile(path: string): Plain {
   try {
     text = readFileSync(path, "utf8");
   } catch (cause) {
-    throw new ConfigError(`RECSYS_CONFIG_FILE="${path}" cannot be read (${(cause as Error).message}): fix the path or unset it`);
+    throw new ConfigError(
+      `RECSYS_CONFIG_FILE="${path}" cannot be read (${(cause as Error).message}): fix the path or unset it`,
+    );
   }
   try {
     const parsed: unknown = JSON.parse(text);
@@ -82,7 +84,9 @@ function unknownEnvNames(env: Env): string[] {
 export function loadConfig(env: Env = process.env): Config {
   const unknown = unknownEnvNames(env);
   if (unknown.length > 0) {
-    throw new ConfigError(`${unknown[0]} is not a Starling setting: see the configuration table in README.md`);
+    throw new ConfigError(
+      `${unknown[0]} is not a Starling setting: see the configuration table in README.md`,
+    );
   }
   const filePath = env.RECSYS_CONFIG_FILE;
   const file = filePath ? readConfigFile(filePath) : {};
@@ -99,7 +103,10 @@ export function loadConfig(env: Env = process.env): Config {
   const where = entry ? entry.name : `${filePath ? "config file key " : ""}${dotted || "(top level)"}`;
   const value = entry ? env[entry.name] : valueAt(merged, issue.path);
   const shown = value === undefined ? "" : `=${JSON.stringify(value)}`;
-  throw new ConfigError(`Invalid configuration: ${where}${shown} is not allowed; expected ${describeAllowed(issue)}`, dotted);
+  throw new ConfigError(
+    `Invalid configuration: ${where}${shown} is not allowed; expected ${describeAllowed(issue)}`,
+    dotted,
+  );
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

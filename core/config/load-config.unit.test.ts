@@ -31,7 +31,11 @@ describe("loadConfig", () => {
   });
 
   it("reads typed values from the environment", () => {
-    const config = loadConfig({ RECSYS_HTTP_PORT: "9000", RECSYS_REQUIRE_SERVICES: "1", RECSYS_DATA_DIR: "/d" });
+    const config = loadConfig({
+      RECSYS_HTTP_PORT: "9000",
+      RECSYS_REQUIRE_SERVICES: "1",
+      RECSYS_DATA_DIR: "/d",
+    });
     assert.equal(config.http.port, 9000);
     assert.equal(config.requireServices, true);
     assert.equal(config.dataDir, "/d");

@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 const logLevel = z.enum(["debug", "info", "warn", "error", "silent"]);
-const adapterUrl = z.string().regex(/^[a-z][a-z0-9+.-]*:\/\//, "a URL such as memory://, file://path, redis://host:port");
+const adapterUrl = z
+  .string()
+  .regex(/^[a-z][a-z0-9+.-]*:\/\//, "a URL such as memory://, file://path, redis://host:port");
 
 /** The whole configuration; every key is optional in the environment and the file, defaults fill the rest. */
 export const configSchema = z.strictObject({
@@ -15,7 +17,11 @@ export const configSchema = z.strictObject({
     host: z.string().min(1),
     port: z.number().int().min(0).max(65535),
     /** Largest request body accepted, in bytes. */
-    bodyLimitBytes: z.number().int().min(1024).max(64 * 1024 * 1024),
+    bodyLimitBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024),
   }),
   log: z.strictObject({ level: logLevel }),
   eventLog: z.strictObject({

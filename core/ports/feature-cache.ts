@@ -9,7 +9,13 @@ export type CacheWrite =
       readonly fields: Readonly<Record<string, string>>;
       readonly ttlMs?: number;
     }
-  | { readonly op: "hincrby"; readonly key: string; readonly field: string; readonly by: number; readonly ttlMs?: number }
+  | {
+      readonly op: "hincrby";
+      readonly key: string;
+      readonly field: string;
+      readonly by: number;
+      readonly ttlMs?: number;
+    }
   | {
       /** Push to the head of a list, then keep only the newest `cap` entries. */
       readonly op: "lpush";
@@ -31,7 +37,12 @@ export type CacheWrite =
       readonly entries: readonly { readonly member: string; readonly score: number }[];
       readonly ttlMs?: number;
     }
-  | { readonly op: "setVector"; readonly key: string; readonly vector: Float32Array; readonly ttlMs?: number };
+  | {
+      readonly op: "setVector";
+      readonly key: string;
+      readonly vector: Float32Array;
+      readonly ttlMs?: number;
+    };
 
 /** Where a consumer records how far it applied a partition, written together with its state writes. */
 export interface Checkpoint {

@@ -29,12 +29,16 @@ export function summariseItems(stats: ItemStatsTable, priorWeight: number): Map<
 
 /** Order by Bayesian average, then by count, then by id, so equal scores rank the same on every run. */
 export function byBayesianAverage(a: ItemSummary, b: ItemSummary): number {
-  return b.bayesianAverage - a.bayesianAverage || b.ratingCount - a.ratingCount || compareIds(a.itemId, b.itemId);
+  return (
+    b.bayesianAverage - a.bayesianAverage || b.ratingCount - a.ratingCount || compareIds(a.itemId, b.itemId)
+  );
 }
 
 /** Order by rating count (popularity), then by Bayesian average, then by id. */
 export function byPopularity(a: ItemSummary, b: ItemSummary): number {
-  return b.ratingCount - a.ratingCount || b.bayesianAverage - a.bayesianAverage || compareIds(a.itemId, b.itemId);
+  return (
+    b.ratingCount - a.ratingCount || b.bayesianAverage - a.bayesianAverage || compareIds(a.itemId, b.itemId)
+  );
 }
 
 function compareIds(a: string, b: string): number {

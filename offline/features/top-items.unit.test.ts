@@ -30,15 +30,40 @@ describe("item statistics", () => {
       { itemId: "unrated", genres: ["Comedy"] },
     ];
     const top = topItemsByGenre(movies, summaries, 10);
-    assert.deepEqual(top.get("Drama")?.map((s) => s.itemId), ["classic", "lonely"]);
-    assert.deepEqual(top.get("Comedy")?.map((s) => s.itemId), ["classic", "meh"]);
-    assert.deepEqual(mostPopular(summaries, 2).map((s) => s.itemId), ["classic", "meh"]);
+    assert.deepEqual(
+      top.get("Drama")?.map((s) => s.itemId),
+      ["classic", "lonely"],
+    );
+    assert.deepEqual(
+      top.get("Comedy")?.map((s) => s.itemId),
+      ["classic", "meh"],
+    );
+    assert.deepEqual(
+      mostPopular(summaries, 2).map((s) => s.itemId),
+      ["classic", "meh"],
+    );
     assert.equal(summaries.get("classic")?.averageRating, 4.5);
   });
 
   it("breaks ties deterministically by id", () => {
-    const summaries = summariseItems(statsOf([["b", 4], ["a", 4]]), 1);
-    const top = topItemsByGenre([{ itemId: "b", genres: ["X"] }, { itemId: "a", genres: ["X"] }], summaries, 5);
-    assert.deepEqual(top.get("X")?.map((s) => s.itemId), ["a", "b"]);
+    const summaries = summariseItems(
+      statsOf([
+        ["b", 4],
+        ["a", 4],
+      ]),
+      1,
+    );
+    const top = topItemsByGenre(
+      [
+        { itemId: "b", genres: ["X"] },
+        { itemId: "a", genres: ["X"] },
+      ],
+      summaries,
+      5,
+    );
+    assert.deepEqual(
+      top.get("X")?.map((s) => s.itemId),
+      ["a", "b"],
+    );
   });
 });

@@ -22,7 +22,10 @@ export interface BuildPopularityResult {
 }
 
 /** The demo's offline run: import the data set, compute popularity and per-genre top items, publish them. */
-export async function buildPopularity(deps: JobDeps, params: BuildPopularityParams): Promise<BuildPopularityResult> {
+export async function buildPopularity(
+  deps: JobDeps,
+  params: BuildPopularityParams,
+): Promise<BuildPopularityResult> {
   const movies = await importCatalog(deps, params.dataset);
   const stats = await importRatings(deps, params.dataset);
   const summaries = summariseItems(stats, params.priorWeight);

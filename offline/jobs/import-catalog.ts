@@ -13,7 +13,13 @@ export async function importCatalog(deps: JobDeps, dataset: Dataset): Promise<Mo
   for await (const movie of dataset.movies()) {
     movies.push(movie);
     for (const genre of movie.genres) genres.add(genre);
-    batch.push({ itemId: movie.itemId, title: movie.title, year: movie.year, genres: movie.genres, eligible: true });
+    batch.push({
+      itemId: movie.itemId,
+      title: movie.title,
+      year: movie.year,
+      genres: movie.genres,
+      eligible: true,
+    });
     if (batch.length >= BATCH) {
       await deps.control.upsertItems(batch);
       batch = [];

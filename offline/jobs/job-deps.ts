@@ -1,7 +1,7 @@
 import type { Clock } from "../../core/clock.ts";
 import type { Logger } from "../../core/logger.ts";
-import type { ProgressOptions, Progress } from "../../core/progress.ts";
 import type { BulkStore, ControlStore, FeatureCache } from "../../core/ports/index.ts";
+import type { Progress, ProgressOptions } from "../../core/progress.ts";
 
 /** What every offline job reads and writes through: the ports, a clock, a logger and a progress display. */
 export interface JobDeps {

@@ -1,5 +1,5 @@
 import type { ArtifactEntry, CacheWrite } from "../../core/ports/index.ts";
-import { ARTIFACT_KINDS, ALL_GENRES, cacheKeys, newVersionId, VERSION_KINDS } from "../../schemas/index.ts";
+import { ALL_GENRES, ARTIFACT_KINDS, cacheKeys, newVersionId, VERSION_KINDS } from "../../schemas/index.ts";
 import type { ItemSummary } from "../features/top-items.ts";
 import type { JobDeps } from "./job-deps.ts";
 
@@ -14,8 +14,14 @@ const json = (value: unknown) => encoder.encode(JSON.stringify(value));
 const ids = (list: readonly ItemSummary[]) => list.map((s) => s.itemId);
 
 function artifacts(model: PopularityModel) {
-  const stats: ArtifactEntry[] = [...model.summaries.values()].map((s) => ({ key: s.itemId, value: json(s) }));
-  const tops: ArtifactEntry[] = [...model.topByGenre].map(([genre, list]) => ({ key: genre, value: json(ids(list)) }));
+  const stats: ArtifactEntry[] = [...model.summaries.values()].map((s) => ({
+    key: s.itemId,
+    value: json(s),
+  }));
+  const tops: ArtifactEntry[] = [...model.topByGenre].map(([genre, list]) => ({
+    key: genre,
+    value: json(ids(list)),
+  }));
   return { stats, tops, popular: [{ key: ALL_GENRES, value: json(ids(model.popular)) }] };
 }
 

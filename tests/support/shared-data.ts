@@ -6,5 +6,7 @@ import { loadConfig } from "../../core/config/index.ts";
  * shared copy beside the repository (`<repo>/../shared/data/ml-latest-small`). Never copied into the repo.
  */
 export function sharedDataDir(): string {
-  return loadConfig().dataDir ?? fileURLToPath(new URL("../../../shared/data/ml-latest-small", import.meta.url));
+  return (
+    loadConfig().dataDir ?? fileURLToPath(new URL("../../../shared/data/ml-latest-small", import.meta.url))
+  );
 }
