@@ -64,7 +64,11 @@ export interface ScoredMember {
  *
  * Guarantees every adapter keeps (checked by the contract suite):
  * - A missing or expired key reads as null (strings, vectors), `{}` (hashes) or `[]` (lists, sorted sets); never throws.
- * - A TTL counts from the write that set it; a write without `ttlMs` leaves the key without expiry.
+ * - TTLs follow Redis and count from the write that sets them. `set` and `setVector` (stored with SET) replace
+ *   the key's expiry: `ttlMs` from now, or none without `ttlMs`. `hset`, `hincrby`, `lpush`, `zincrby` and `zadd`
+ *   set it to `ttlMs` from now when given, and otherwise keep the key's current expiry (a key they create has
+ *   none). `expire` sets `ttlMs` from now on an existing key and does nothing to a missing one; `del` removes the
+ *   key and its expiry.
  * - Capped lists keep the newest `cap` entries, newest first.
  * - Vectors round-trip bit-exactly as little-endian Float32.
  * - `batch` applies writes in order but not atomically; `applyAtomically` applies all or none, and only when

@@ -1,0 +1,5 @@
+export {
+  createInMemoryFeatureCache,
+  type InMemoryFeatureCacheOptions,
+} from "./create-in-memory-feature-cache.ts";
+export type { InMemoryFeatureCache } from "./in-memory-feature-cache.ts";
