@@ -41,7 +41,10 @@ module.exports = {
       comment: "algorithms take typed arrays, never ports, files or sockets",
       severity: "error",
       from: { path: "^offline/algorithms/" },
-      to: { path: "^(infra|core/ports)/|^(node:)?(fs|net|http|https|child_process|dgram)$", dependencyTypes: ["local", "core"] },
+      to: {
+        path: "^(infra|core/ports)/|^(node:)?(fs|net|http|https|child_process|dgram)$",
+        dependencyTypes: ["local", "core"],
+      },
     },
     {
       name: "no-circular",
