@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { crc32 } from "./crc32.ts";
+import { crc32 } from "../../core/crc32.ts";
 import { parseCsvLine } from "./csv-line.ts";
 import { fastRating } from "./fast-rating.ts";
 import { ratingFromFields, yearFromTitle } from "./field-parsers.ts";

@@ -3,7 +3,7 @@ import { mkdir, open, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { DataFileError } from "../../core/errors.ts";
-import { crc32 } from "./crc32.ts";
+import { crc32 } from "../../core/crc32.ts";
 
 /** One file named in a zip's central directory. */
 export interface ZipEntry {

@@ -1,6 +1,6 @@
 import { ValidationError } from "../../../core/errors.ts";
 import type { LogRecord } from "../../../core/ports/event-log.ts";
-import { crc32 } from "./crc32.ts";
+import { crc32 } from "../../../core/crc32.ts";
 
 /**
  * Partition file format: a sequence of frames, one per record, offsets implied by position.
@@ -40,7 +40,7 @@ export function encodeFrame(record: StoredRecord): Buffer {
   const frame = Buffer.allocUnsafe(FRAME_HEADER_BYTES + length);
   frame.write(json, FRAME_HEADER_BYTES, "utf8");
   frame.writeUInt32BE(length, 0);
-  frame.writeUInt32BE(crc32(frame, FRAME_HEADER_BYTES), 4);
+  frame.writeUInt32BE(crc32(frame.subarray(FRAME_HEADER_BYTES)), 4);
   return frame;
 }
 
@@ -59,7 +59,7 @@ export function checkFrame(buf: Buffer, pos: number, end: number): FrameCheck {
   const bytes = FRAME_HEADER_BYTES + length;
   if (end - pos < bytes) return { kind: "short", needBytes: bytes };
   const expected = buf.readUInt32BE(pos + 4);
-  if (crc32(buf, pos + FRAME_HEADER_BYTES, pos + bytes) !== expected) return { kind: "bad" };
+  if (crc32(buf.subarray(pos + FRAME_HEADER_BYTES, pos + bytes)) !== expected) return { kind: "bad" };
   return { kind: "frame", bytes };
 }
 

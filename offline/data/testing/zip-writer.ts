@@ -1,5 +1,5 @@
 import { deflateRawSync } from "node:zlib";
-import { crc32 } from "../crc32.ts";
+import { crc32 } from "../../../core/crc32.ts";
 
 /** A file to put in a test zip; `data` undefined makes a directory entry (name ending in `/`). */
 export interface ZipInput {
