@@ -2,8 +2,8 @@ import type { FileHandle } from "node:fs/promises";
 import { mkdir, open, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
 import { inflateRawSync } from "node:zlib";
-import { DataFileError } from "../../core/errors.ts";
 import { crc32 } from "../../core/crc32.ts";
+import { DataFileError } from "../../core/errors.ts";
 
 /** One file named in a zip's central directory. */
 export interface ZipEntry {

@@ -1,6 +1,6 @@
+import { crc32 } from "../../../core/crc32.ts";
 import { ValidationError } from "../../../core/errors.ts";
 import type { LogRecord } from "../../../core/ports/event-log.ts";
-import { crc32 } from "../../../core/crc32.ts";
 
 /**
  * Partition file format: a sequence of frames, one per record, offsets implied by position.

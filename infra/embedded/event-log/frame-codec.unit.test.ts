@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ValidationError } from "../../../core/errors.ts";
 import { crc32 } from "../../../core/crc32.ts";
+import { ValidationError } from "../../../core/errors.ts";
 import { checkFrame, decodeFrames, encodeFrame, MAX_PAYLOAD_BYTES } from "./frame-codec.ts";
 
 describe("crc32", () => {
