@@ -1,16 +1,21 @@
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../core/config/index.ts";
 import type { Logger } from "../core/logger.ts";
-import { type Dataset, fetchMovieLens, generateSynthetic, openDataset } from "../offline/data/index.ts";
+import {
+  type Dataset,
+  detectFormat,
+  fetchMovieLens,
+  generateSynthetic,
+  openDataset,
+} from "../offline/data/index.ts";
 import { cliProgress, say } from "./cli-support.ts";
 
 const LOCAL_DATA = "data";
 const FETCH_TIMEOUT_MS = 30_000;
 
-/** True when the folder holds a data set file that openDataset recognises. */
-function looksLikeDataset(dir: string): boolean {
-  return ["ratings.csv", "u.data", "ratings.dat"].some((file) => existsSync(join(dir, file)));
+/** True when the folder holds every file of a format openDataset reads. */
+async function looksLikeDataset(dir: string): Promise<boolean> {
+  return (await detectFormat(dir)) !== null;
 }
 
 async function tryFetch(logger: Logger): Promise<string | null> {
@@ -38,7 +43,7 @@ async function synthetic(config: Config): Promise<string> {
   say(
     `notice: using a synthetic data set of ${users} users in ${dir}; set RECSYS_DATA_DIR to a MovieLens copy instead`,
   );
-  if (!looksLikeDataset(dir)) {
+  if (!(await looksLikeDataset(dir))) {
     const ratings = users * 40;
     const progress = cliProgress({ label: "generate synthetic data", total: ratings, unit: "ratings" });
     await generateSynthetic({
@@ -61,7 +66,7 @@ async function synthetic(config: Config): Promise<string> {
 export async function resolveDemoDataset(config: Config, logger: Logger): Promise<Dataset> {
   if (config.dataDir !== undefined) return openDataset(config.dataDir);
   for (const dir of [join(LOCAL_DATA, "ml-latest-small"), LOCAL_DATA]) {
-    if (looksLikeDataset(dir)) return openDataset(dir);
+    if (await looksLikeDataset(dir)) return openDataset(dir);
   }
   const fetched = await tryFetch(logger);
   return openDataset(fetched ?? (await synthetic(config)));

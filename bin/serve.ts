@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
+import { StarlingError } from "../core/errors.ts";
 
 export interface RunningServer {
   readonly url: string;
@@ -29,6 +30,12 @@ export function startServer(app: Hono, options: { host: string; port: number }):
     // Slow or stalled clients must not hold sockets forever.
     (server as Server).headersTimeout = 10_000;
     (server as Server).requestTimeout = 30_000;
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      const inUse = error.code === "EADDRINUSE";
+      const message = inUse
+        ? `${options.host}:${options.port} is already in use: stop the other server or set RECSYS_HTTP_PORT`
+        : `cannot listen on ${options.host}:${options.port}: ${error.message}`;
+      reject(new StarlingError(message, { code: "listen_failed", cause: error }));
+    });
   });
 }

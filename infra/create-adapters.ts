@@ -46,18 +46,30 @@ function cacheFor(config: Config, deps: AdapterDeps): FeatureCache {
   return createInMemoryFeatureCache({ maxEntries: config.cache.maxEntries, clock: deps.clock });
 }
 
+/** Opens each adapter in turn; if one fails, the ones already open are closed before the error is passed on. */
+async function openAll(config: Config, deps: AdapterDeps) {
+  const opened: { close(): Promise<void> }[] = [];
+  const keep = <T extends { close(): Promise<void> }>(adapter: T): T => {
+    opened.push(adapter);
+    return adapter;
+  };
+  try {
+    const cache = keep(cacheFor(config, deps));
+    const bulkPath = await sqlitePath(config.bulk.url, "RECSYS_BULK_URL");
+    const bulk = keep(await createSqliteBulkStore({ path: bulkPath, clock: deps.clock }));
+    const controlPath = await sqlitePath(config.control.url, "RECSYS_CONTROL_URL");
+    const control = keep(await createSqliteControlStore({ path: controlPath, clock: deps.clock }));
+    const eventLog = keep(await eventLogFor(config, deps));
+    return { cache, bulk, control, eventLog };
+  } catch (error) {
+    await Promise.allSettled(opened.map((adapter) => adapter.close()));
+    throw error;
+  }
+}
+
 /** Builds the adapter for each port from its URL scheme; the one registry of adapters. */
 export async function createAdapters(config: Config, deps: AdapterDeps): Promise<Adapters> {
-  const cache = cacheFor(config, deps);
-  const bulk = await createSqliteBulkStore({
-    path: await sqlitePath(config.bulk.url, "RECSYS_BULK_URL"),
-    clock: deps.clock,
-  });
-  const control = await createSqliteControlStore({
-    path: await sqlitePath(config.control.url, "RECSYS_CONTROL_URL"),
-    clock: deps.clock,
-  });
-  const eventLog = await eventLogFor(config, deps);
+  const { cache, bulk, control, eventLog } = await openAll(config, deps);
   let closed = false;
   return {
     eventLog,

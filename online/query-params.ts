@@ -35,7 +35,8 @@ export function idParam(c: Context, name: string): string {
 /** Reads a genre name: printable, no slash, at most 64 characters. */
 export function genreParam(c: Context, name: string): string {
   const raw = c.req.param(name) ?? "";
-  const hasControl = [...raw].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20 || ch === "\u007f");
+  // \p{C}: control, format (bidi overrides), unassigned and private-use characters.
+  const hasControl = /\p{C}/u.test(raw);
   if (raw.length === 0 || raw.length > 64 || raw.includes("/") || hasControl) {
     const message = "a genre name of 1-64 printable characters without '/'";
     throw new ValidationError(`path parameter ${name} is not a valid genre`, [{ field: name, message }]);

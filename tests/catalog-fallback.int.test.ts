@@ -57,6 +57,7 @@ describe("catalogue publish and read", () => {
       clock: systemClock,
       logger: silentLogger,
       progress: createProgress,
+      newId: () => "test",
     };
     const result = await buildPopularity(deps, { dataset: dataset(), priorWeight: 10, topK: 10 });
     assert.equal(result.ratings, 61);

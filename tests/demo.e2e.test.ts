@@ -36,7 +36,10 @@ describe("recsys demo on ml-latest-small", () => {
   before(async () => {
     demo = await startDemo(env);
   });
-  after(() => rmSync(stateDir, { recursive: true, force: true }));
+  after(async () => {
+    if (demo && demo.child.exitCode === null && demo.child.signalCode === null) await demo.stop("SIGKILL");
+    rmSync(stateDir, { recursive: true, force: true });
+  });
 
   it("answers the Comedy top 10 with Comedy movies ordered by Bayesian average", async () => {
     const response = await fetch(`${demo.url}/api/v1/genres/Comedy/items?k=10`);

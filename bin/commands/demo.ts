@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { Command } from "commander";
 import { systemClock } from "../../core/clock.ts";
-import { loadConfig } from "../../core/config/index.ts";
-import { createLogger } from "../../core/logger.ts";
-import { createAdapters } from "../../infra/create-adapters.ts";
+import { type Config, loadConfig } from "../../core/config/index.ts";
+import { createLogger, type Logger } from "../../core/logger.ts";
+import { type Adapters, createAdapters } from "../../infra/create-adapters.ts";
 import { buildPopularity } from "../../offline/jobs/build-popularity.ts";
 import { createApp } from "../../online/app.ts";
 import { cliProgress, say } from "../cli-support.ts";
@@ -19,9 +20,25 @@ async function runDemo(): Promise<void> {
   const logger = createLogger(config.log.level);
   const adapters = await createAdapters(config, { clock: systemClock, logger });
   onShutdown(async () => adapters.close());
+  try {
+    await loadAndServe(config, adapters, logger);
+  } catch (error) {
+    // Release file locks and handles before the CLI reports the error and exits.
+    await adapters.close();
+    throw error;
+  }
+}
+
+async function loadAndServe(config: Config, adapters: Adapters, logger: Logger): Promise<void> {
   const dataset = await resolveDemoDataset(config, logger);
   say(`loading ${dataset.format} data from ${dataset.dir}`);
-  const deps = { ...adapters, clock: systemClock, logger, progress: cliProgress };
+  const deps = {
+    ...adapters,
+    clock: systemClock,
+    logger,
+    progress: cliProgress,
+    newId: () => randomUUID().slice(0, 8),
+  };
   const result = await buildPopularity(deps, { dataset, priorWeight: config.demo.priorWeight, topK: TOP_K });
   say(
     `published popularity ${result.version}: ${result.movies} movies, ${result.ratings} ratings, ` +

@@ -27,11 +27,11 @@ export async function buildPopularity(
   params: BuildPopularityParams,
 ): Promise<BuildPopularityResult> {
   const movies = await importCatalog(deps, params.dataset);
-  const stats = await importRatings(deps, params.dataset);
+  const { stats, rejected } = await importRatings(deps, params.dataset);
   const summaries = summariseItems(stats, params.priorWeight);
   const topByGenre = topItemsByGenre(movies, summaries, params.topK);
   const popular = mostPopular(summaries, params.topK);
   const version = await publishPopularity(deps, { summaries, topByGenre, popular });
-  const malformedRows = params.dataset.reports().reduce((n, r) => n + r.malformed, 0);
+  const malformedRows = params.dataset.reports().reduce((n, r) => n + r.malformed, rejected);
   return { version, movies: movies.length, ratings: stats.ratings, genres: topByGenre.size, malformedRows };
 }

@@ -11,4 +11,6 @@ export interface JobDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly progress: (options: ProgressOptions) => Progress;
+  /** A short unique id, e.g. for version suffixes; injected so runs can be reproduced in tests. */
+  readonly newId: () => string;
 }

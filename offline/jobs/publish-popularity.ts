@@ -52,7 +52,7 @@ function cacheWrites(model: PopularityModel, version: string): CacheWrite[] {
  */
 export async function publishPopularity(deps: JobDeps, model: PopularityModel): Promise<string> {
   const kind = VERSION_KINDS.popularity;
-  const version = newVersionId(deps.clock.now(), Math.random().toString(36).slice(2, 8));
+  const version = newVersionId(deps.clock.now(), deps.newId());
   const parts = artifacts(model);
   await deps.bulk.putArtifacts(ARTIFACT_KINDS.itemStats, version, parts.stats);
   await deps.bulk.putArtifacts(ARTIFACT_KINDS.genreTop, version, parts.tops);
@@ -61,16 +61,21 @@ export async function publishPopularity(deps: JobDeps, model: PopularityModel): 
   await deps.control.stageVersion(kind, version);
   await deps.control.activateVersions({ [kind]: version });
   await pruneOldVersions(deps, version);
-  deps.logger.info("published popularity version", { version, items: model.summaries.size });
+  deps.logger.debug("published popularity version", { version, items: model.summaries.size });
   return version;
 }
 
+/**
+ * Deletes the artifacts and cache keys of versions nobody should serve again: every retired version but the
+ * newest (kept for rollback), and staged versions older than the current one (runs that never finished).
+ * The ControlStore keeps their rows as history.
+ */
 async function pruneOldVersions(deps: JobDeps, current: string): Promise<void> {
   const versions = await deps.control.listVersions(VERSION_KINDS.popularity);
-  const retired = versions.filter((v) => v.version !== current && v.status !== "active");
-  // The newest retired version stays for rollback.
-  const stale = retired.sort((a, b) => (a.version < b.version ? 1 : -1)).slice(1);
-  for (const old of stale) {
+  const newestFirst = (a: { version: string }, b: { version: string }) => (a.version < b.version ? 1 : -1);
+  const retired = versions.filter((v) => v.status === "retired").sort(newestFirst);
+  const abandoned = versions.filter((v) => v.status === "staged" && v.version < current);
+  for (const old of [...retired.slice(1), ...abandoned]) {
     await deps.cache.del(await staleCacheKeys(deps, old.version));
     for (const kind of Object.values(ARTIFACT_KINDS)) await deps.bulk.deleteVersion(kind, old.version);
   }

@@ -28,10 +28,10 @@ export async function startDemo(env: Record<string, string>, timeoutMs = 120_000
   });
   const exited = once(child, "exit");
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`demo did not start in ${timeoutMs} ms:\n${out}`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`demo did not start in ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
     const check = () => {
       const match = /serving on (http:\/\/\S+)/.exec(out);
       if (match) {
