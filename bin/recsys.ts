@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { dataFetchCommand } from "./commands/data-fetch.ts";
 import { dataGenerateCommand } from "./commands/data-generate.ts";
 import { demoCommand } from "./commands/demo.ts";
+import { servicesCommand } from "./commands/services.ts";
 import { runCommand } from "./run-command.ts";
 
 /** The `recsys` CLI: each command is a composition root that loads config, builds adapters and runs one role. */
@@ -15,5 +16,6 @@ const data = new Command("data").description("get or make rating data sets");
 data.addCommand(dataFetchCommand());
 data.addCommand(dataGenerateCommand());
 program.addCommand(data);
+program.addCommand(servicesCommand());
 
 await runCommand(() => program.parseAsync(process.argv));
