@@ -6,38 +6,9 @@ import { createProgress } from "../core/progress.ts";
 import { createSqliteBulkStore } from "../infra/embedded/bulk-store/index.ts";
 import { createSqliteControlStore } from "../infra/embedded/control-store/index.ts";
 import { createInMemoryFeatureCache } from "../infra/embedded/feature-cache/index.ts";
-import type { Dataset, Movie, Rating } from "../offline/data/index.ts";
 import { buildPopularity } from "../offline/jobs/build-popularity.ts";
 import { createApp } from "../online/app.ts";
-
-const movies: Movie[] = [
-  { itemId: "1", title: "Solid Comedy (1990)", year: 1990, genres: ["Comedy"] },
-  { itemId: "2", title: "One-Hit Comedy (1991)", year: 1991, genres: ["Comedy", "Drama"] },
-  { itemId: "3", title: "Weak Drama (1992)", year: 1992, genres: ["Drama"] },
-];
-
-function ratings(): Rating[] {
-  const out: Rating[] = [{ userId: "u0", itemId: "2", rating: 5, timestamp: Date.UTC(2000, 0, 1) }];
-  for (let u = 1; u <= 30; u++) {
-    out.push({ userId: `u${u}`, itemId: "1", rating: 4.5, timestamp: Date.UTC(2000, 0, 1, 0, u) });
-    out.push({ userId: `u${u}`, itemId: "3", rating: 2, timestamp: Date.UTC(2000, 0, 1, 1, u) });
-  }
-  return out;
-}
-
-function dataset(): Dataset {
-  return {
-    format: "ml-latest",
-    dir: "(memory)",
-    movies: async function* () {
-      yield* movies;
-    },
-    ratings: async function* () {
-      yield* ratings();
-    },
-    reports: () => [],
-  };
-}
+import { tinyDataset } from "./support/tiny-dataset.ts";
 
 async function stores() {
   return {
@@ -59,7 +30,7 @@ describe("catalogue publish and read", () => {
       progress: createProgress,
       newId: () => "test",
     };
-    const result = await buildPopularity(deps, { dataset: dataset(), priorWeight: 10, topK: 10 });
+    const result = await buildPopularity(deps, { dataset: tinyDataset(), priorWeight: 10, topK: 10 });
     assert.equal(result.ratings, 61);
     assert.equal(await control.activeVersion("popularity"), result.version);
 

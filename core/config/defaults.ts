@@ -6,7 +6,7 @@ function adapterDefaults(profile: Profile, stateDir: string) {
     return {
       eventLog: "kafka://127.0.0.1:9092",
       cache: "redis://127.0.0.1:6379",
-      bulk: "cassandra://127.0.0.1:9042/starling",
+      bulk: "cassandra://127.0.0.1:9042/starling?dc=datacenter1",
       control: "mysql://root@127.0.0.1:3306/starling",
     };
   }
@@ -27,7 +27,7 @@ export function defaultsFor(profile: Profile, stateDir = "var"): Config {
     http: { host: "127.0.0.1", port: 8080, bodyLimitBytes: 1024 * 1024 },
     log: { level: "info" },
     eventLog: { url: urls.eventLog, partitions: 8, replicationFactor: 1 },
-    cache: { url: urls.cache, maxEntries: 1_000_000 },
+    cache: { url: urls.cache, maxEntries: 1_000_000, commandTimeoutMs: 50 },
     bulk: { url: urls.bulk },
     control: { url: urls.control },
     demo: { priorWeight: 10, syntheticUsers: 2000 },

@@ -51,6 +51,12 @@ export const envTable: readonly EnvEntry[] = [
     help: "memory:// or redis://host:port",
   },
   {
+    name: "RECSYS_CACHE_COMMAND_TIMEOUT_MS",
+    path: ["cache", "commandTimeoutMs"],
+    kind: "int",
+    help: "Redis command budget (ms)",
+  },
+  {
     name: "RECSYS_CACHE_MAX_ENTRIES",
     path: ["cache", "maxEntries"],
     kind: "int",

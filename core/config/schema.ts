@@ -33,6 +33,8 @@ export const configSchema = z.strictObject({
     url: adapterUrl,
     /** Entry bound of the in-memory cache (LRU beyond it). */
     maxEntries: z.number().int().min(100).max(100_000_000),
+    /** Budget of one Redis command for online reads; a slower Redis counts as down. */
+    commandTimeoutMs: z.number().int().min(1).max(60_000),
   }),
   bulk: z.strictObject({ url: adapterUrl }),
   control: z.strictObject({ url: adapterUrl }),
