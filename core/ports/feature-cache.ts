@@ -74,7 +74,10 @@ export interface ScoredMember {
  * - `batch` applies writes in order but not atomically; `applyAtomically` applies all or none, and only when
  *   the checkpoint's stored offset is below the new one, so replaying an event after a crash changes nothing.
  * - The embedded adapter may evict least-recently-used keys when over its entry bound; callers must treat any
- *   key as possibly missing and fall back to the next tier.
+ *   key as possibly missing and fall back to the next tier. Checkpoints are ordinary keys: a missing checkpoint,
+ *   or a missing state key whose checkpoint is still there, means the consumer must rebuild that state from the
+ *   log, as after a Redis restart without persistence. Eviction never removes a key written by an
+ *   `applyAtomically` call, or its checkpoint, in the same step (the bound may be exceeded until the next write).
  */
 export interface FeatureCache {
   get(key: string): Promise<string | null>;

@@ -1,9 +1,11 @@
+import { EARLIEST_EVENT_MS } from "../../schemas/ids.ts";
+import { isHalfStars, isValidId } from "./field-parsers.ts";
 import type { Rating } from "./types.ts";
 
 /**
  * Fast path for the common well-formed rating line `user<sep>item<sep>rating<sep>seconds`:
- * no regexes, no field array. Returns null for anything unusual (quotes, bad numbers, wrong
- * field count, out of range), and the caller then runs the full parser to say why.
+ * one regex test per id, no field array. Returns null for anything unusual (quotes, bad ids or numbers,
+ * wrong field count, out of range), and the caller then runs the full parser to say why.
  */
 export function fastRating(line: string, sep: string, min: number, max: number): Rating | null {
   const a = line.indexOf(sep);
@@ -11,13 +13,13 @@ export function fastRating(line: string, sep: string, min: number, max: number):
   const c = line.indexOf(sep, b + 1);
   if (a <= 0 || b <= a + sep.length || c < 0 || line.indexOf(sep, c + 1) !== -1) return null;
   const rating = decimalAt(line, b + sep.length, c);
-  if (!(rating >= min && rating <= max)) return null;
+  if (!(rating >= min && rating <= max) || !isHalfStars(rating)) return null;
   const seconds = digitsAt(line, c + sep.length, line.length);
-  if (!(seconds >= 0) || seconds > 9_007_199_254_740) return null;
+  if (!(seconds * 1000 >= EARLIEST_EVENT_MS) || seconds > 9_007_199_254_740) return null;
   const userId = line.slice(0, a);
   const itemId = line.slice(a + sep.length, b);
-  if (userId.includes('"') || itemId.includes('"') || userId.trim() === "" || itemId.trim() === "")
-    return null;
+  // Quotes fail the id check too, so quoted CSV ids go to the full parser.
+  if (!isValidId(userId) || !isValidId(itemId)) return null;
   return { userId, itemId, rating, timestamp: seconds * 1000 };
 }
 

@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { DataFileError } from "../../core/errors.ts";
 import { type DownloadProgress, downloadToFile } from "./download.ts";
 import { checksumMismatches } from "./file-sha256.ts";
 import { ML_LATEST_SMALL_DIR, ML_LATEST_SMALL_SHA256, ML_LATEST_SMALL_URL } from "./movielens-checksums.ts";
+import { pathExists } from "./path-exists.ts";
 import { unzipFile } from "./unzip.ts";
 
 export interface FetchMovieLensOptions {
@@ -30,7 +31,7 @@ export interface FetchMovieLensResult {
  */
 export async function fetchMovieLens(options: FetchMovieLensOptions): Promise<FetchMovieLensResult> {
   const target = join(options.destDir, ML_LATEST_SMALL_DIR);
-  if ((await exists(target)) && (await checksumMismatches(target, ML_LATEST_SMALL_SHA256)).length === 0) {
+  if ((await pathExists(target)) && (await checksumMismatches(target, ML_LATEST_SMALL_SHA256)).length === 0) {
     return { dir: target, downloaded: false, bytes: 0 };
   }
   await mkdir(options.destDir, { recursive: true });
@@ -58,11 +59,4 @@ async function verify(extracted: string, url: string): Promise<void> {
       `The archive from ${url} failed its SHA-256 check for ${bad.join(", ")}; it is corrupt or not ml-latest-small, so nothing was kept. Try again, or place the files by hand and set RECSYS_DATA_DIR`,
     );
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }

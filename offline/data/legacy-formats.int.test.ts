@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { openDataset } from "./index.ts";
 
+const ID_RULE = "an id of 1-64 letters, digits, '_', '.', ':' or '-', starting with a letter or digit";
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
@@ -36,6 +37,7 @@ describe("ml-100k loader", () => {
     assert.deepEqual(samples, [
       ["u.item", 4, "expected 24 fields, found 7"],
       ["u.data", 3, "rating 6 outside 1-5"],
+      ["u.data", 5, "timestamp 788918399 is before 1995-01-01"],
     ]);
   });
 });
@@ -65,6 +67,7 @@ describe("ml-1m loader", () => {
     assert.deepEqual(samples, [
       ["movies.dat", 3, "expected 3 fields, found 2"],
       ["ratings.dat", 4, "rating 0 outside 1-5"],
+      ["ratings.dat", 6, `bad userId "user 7": ${ID_RULE}`],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { FileHandle } from "node:fs/promises";
 import { open } from "node:fs/promises";
+import { messageOf } from "../../core/error-message.ts";
 import { DataFileError } from "../../core/errors.ts";
 
 /** An open text file ready to stream, with its size for progress. */
@@ -17,14 +18,27 @@ export async function openDataFile(path: string): Promise<OpenedFile> {
   try {
     handle = await open(path, "r");
   } catch (cause) {
-    throw new DataFileError(`Cannot open data file ${path} (${describe(cause)}); ${HINT}`, cause);
+    throw new DataFileError(`Cannot open data file ${path} (${messageOf(cause)}); ${HINT}`, cause);
   }
-  const stat = await handle.stat();
-  if (!stat.isFile()) {
-    await handle.close();
-    throw new DataFileError(`Data file ${path} is not a regular file; ${HINT}`);
+  try {
+    return { path, handle, size: await regularFileSize(handle, path) };
+  } catch (error) {
+    // The reason the file is unusable matters more than a failure to close it.
+    await handle.close().catch(() => undefined);
+    throw error;
   }
-  return { path, handle, size: stat.size };
+}
+
+/** The size of the open file, or a DataFileError when it cannot be read or is not a regular file. */
+async function regularFileSize(handle: FileHandle, path: string): Promise<number> {
+  let stat: Awaited<ReturnType<FileHandle["stat"]>>;
+  try {
+    stat = await handle.stat();
+  } catch (cause) {
+    throw new DataFileError(`Cannot read data file ${path} (${messageOf(cause)}); ${HINT}`, cause);
+  }
+  if (!stat.isFile()) throw new DataFileError(`Data file ${path} is not a regular file; ${HINT}`);
+  return stat.size;
 }
 
 /** A batch of complete lines (without `\n` or `\r\n`) and the bytes read from the file so far. */
@@ -50,7 +64,7 @@ export async function* readLineBatches(
       yield { lines: stripCarriageReturns(lines), bytesRead: stream.bytesRead };
     }
   } catch (cause) {
-    throw new DataFileError(`Reading data file ${file.path} failed (${describe(cause)}); ${HINT}`, cause);
+    throw new DataFileError(`Reading data file ${file.path} failed (${messageOf(cause)}); ${HINT}`, cause);
   } finally {
     stream.destroy();
   }
@@ -63,9 +77,4 @@ function stripCarriageReturns(lines: string[]): string[] {
     if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
   }
   return lines;
-}
-
-function describe(cause: unknown): string {
-  if (cause instanceof Error && "code" in cause) return String(cause.code);
-  return cause instanceof Error ? cause.message : String(cause);
 }

@@ -9,6 +9,7 @@ import { openDataset } from "./index.ts";
 import type { Dataset, Movie, Rating } from "./types.ts";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/malformed", import.meta.url));
+const ID_RULE = "an id of 1-64 letters, digits, '_', '.', ':' or '-', starting with a letter or digit";
 
 async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -36,13 +37,13 @@ describe("malformed rows", () => {
       ratings.map((r) => [r.userId, r.itemId, r.rating, r.timestamp]),
       [
         ["1", "1", 4, 964_982_703_000],
-        ["2", "5", 0.5, 1_000],
+        ["2", "5", 0.5, 788_918_400_000],
         ["3", "1", 5, 964_982_800_000],
       ],
     );
     const [report] = dataset.reports();
     assert.equal(report?.rows, 3);
-    assert.equal(report?.malformed, 8);
+    assert.equal(report?.malformed, 13);
     const reasons = report?.samples.map((s) => [s.line, s.reason]);
     assert.deepEqual(reasons, [
       [3, 'non-numeric rating "abc"'],
@@ -53,6 +54,11 @@ describe("malformed rows", () => {
       [8, "empty userId"],
       [9, "empty itemId"],
       [10, "unterminated quote"],
+      [13, "rating 3.3 is not in half stars"],
+      [14, "timestamp 788918399 is before 1995-01-01"],
+      [15, `bad userId "us/er": ${ID_RULE}`],
+      [16, 'userId "constructor" is a reserved name'],
+      [17, `bad itemId "-1": ${ID_RULE}`],
     ]);
     assert.ok(report?.samples.every((s) => s.file === join(FIXTURE, "ratings.csv")));
   });
@@ -76,6 +82,8 @@ describe("malformed rows", () => {
       [4, "unterminated quote"],
       [5, "expected 3 fields, found 2"],
       [6, "empty movieId"],
+      [11, 'movieId "prototype" is a reserved name'],
+      [12, `bad movieId "8 ": ${ID_RULE}`],
     ]);
   });
 
@@ -117,7 +125,7 @@ describe("malformed rows", () => {
     await mkdir(dir);
     await copyFile(join(FIXTURE, "movies.csv"), join(dir, "movies.csv"));
     const bad = Array.from({ length: 30 }, (_, i) => `1,${i},x,1`).join("\n");
-    await writeFile(join(dir, "ratings.csv"), `userId,movieId,rating,timestamp\n${bad}\n1,1,3.0,5\n`);
+    await writeFile(join(dir, "ratings.csv"), `userId,movieId,rating,timestamp\n${bad}\n1,1,3.0,964982703\n`);
     const dataset = await openDataset(dir);
     assert.equal((await collect(dataset.ratings())).length, 1);
     const [report] = dataset.reports();

@@ -6,6 +6,7 @@ import type { FormatSpec } from "./format-spec.ts";
 import { ml1mFormat } from "./ml-1m-format.ts";
 import { ml100kFormat } from "./ml-100k-format.ts";
 import { mlLatestFormat } from "./ml-latest-format.ts";
+import { pathExists } from "./path-exists.ts";
 import type { Dataset } from "./types.ts";
 
 /** Formats in detection order. */
@@ -34,7 +35,7 @@ export async function openDataset(dir: string): Promise<Dataset> {
 /** The first format whose required files are all present in `dir`, or null. */
 export async function detectFormat(dir: string): Promise<FormatSpec | null> {
   for (const spec of FORMATS) {
-    const present = await Promise.all(spec.requiredFiles.map((file) => exists(join(dir, file))));
+    const present = await Promise.all(spec.requiredFiles.map((file) => pathExists(join(dir, file))));
     if (present.every(Boolean)) return spec;
   }
   return null;
@@ -43,15 +44,6 @@ export async function detectFormat(dir: string): Promise<FormatSpec | null> {
 async function isDirectory(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
   } catch {
     return false;
   }

@@ -38,7 +38,14 @@ describe("yearFromTitle", () => {
 
 describe("rating lines", () => {
   it("fast path agrees with the full parser on good lines", () => {
-    for (const line of ["1,1,4.0,964982703", "610,170875,3,1493846415", "2,5,0.5,1", "9,9,5.00,0"]) {
+    const good = [
+      "1,1,4.0,964982703",
+      "610,170875,3,1493846415",
+      "2,5,0.5,788918400",
+      "9,9,5.00,1700000000",
+      `user-7:a.b_c,${"m".repeat(64)},1.5,964982703`,
+    ];
+    for (const line of good) {
       const full = ratingFromFields(line.split(","), 0.5, 5);
       assert.deepEqual(fastRating(line, ",", 0.5, 5), full, line);
     }
@@ -53,6 +60,17 @@ describe("rating lines", () => {
       ["1,1,4.0,1,2", /expected 4 fields, found 5/],
       [",1,4.0,964982703", /empty userId/],
       ['1,"1,4.0,964982703', /unterminated quote/],
+      ["1,1,3.3,964982703", /rating 3\.3 is not in half stars/],
+      ["1,1,0.25,964982703", /outside 0.5-5/],
+      ["1,1,4.0,788918399", /timestamp 788918399 is before 1995-01-01/],
+      ["1,1,4.0,0", /before 1995-01-01/],
+      ["us/er,1,4.0,964982703", /bad userId "us\/er"/],
+      ["-1,1,4.0,964982703", /bad userId "-1"/],
+      [" 1,1,4.0,964982703", /bad userId " 1"/],
+      [`${"9".repeat(65)},1,4.0,964982703`, /bad userId/],
+      ["__proto__,1,4.0,964982703", /bad userId "__proto__"/],
+      ["constructor,1,4.0,964982703", /userId "constructor" is a reserved name/],
+      ["1,prototype,4.0,964982703", /itemId "prototype" is a reserved name/],
     ];
     for (const [line, reason] of cases) {
       assert.equal(fastRating(line, ",", 0.5, 5), null, line);
@@ -73,6 +91,14 @@ describe("rating lines", () => {
 });
 
 describe("parseLatestMovie", () => {
+  it("rejects movie ids the event schema would reject", () => {
+    assert.match(
+      parseLatestMovie("prototype,Title (2001),Drama") as string,
+      /movieId "prototype" is a reserved/,
+    );
+    assert.match(parseLatestMovie("a b,Title (2001),Drama") as string, /bad movieId "a b"/);
+  });
+
   it("keeps the title as written and splits genres", () => {
     assert.deepEqual(parseLatestMovie('11,"American President, The (1995)",Comedy|Drama|Romance'), {
       itemId: "11",

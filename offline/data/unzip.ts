@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, normalize, sep } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { crc32 } from "../../core/crc32.ts";
 import { DataFileError } from "../../core/errors.ts";
+import { readFully } from "../../core/read-fully.ts";
 
 /** One file named in a zip's central directory. */
 export interface ZipEntry {
@@ -19,6 +20,8 @@ const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const MAX_EOCD_SEARCH = 22 + 0xffff;
+/** Largest uncompressed entry accepted; MovieLens files are far below it, a zip bomb is not. */
+export const MAX_ENTRY_BYTES = 1024 * 1024 * 1024;
 
 /** Extracts every file of the zip at `zipPath` under `destDir` (stored or deflated entries; no zip64). */
 export async function unzipFile(zipPath: string, destDir: string): Promise<string[]> {
@@ -68,9 +71,22 @@ export async function readCentralDirectory(handle: FileHandle, zipPath: string):
       localHeaderOffset: dir.readUInt32LE(at + 42),
       name: dir.toString("utf8", at + 46, at + 46 + nameLength),
     });
+    checkDeclaredSizes(entries[entries.length - 1] as ZipEntry, size, zipPath);
     at += 46 + nameLength + dir.readUInt16LE(at + 30) + dir.readUInt16LE(at + 32);
   }
   return entries;
+}
+
+/** Refuses sizes no sane archive declares, before anything is read or inflated. */
+function checkDeclaredSizes(entry: ZipEntry, archiveBytes: number, zipPath: string): void {
+  if (entry.compressedSize > archiveBytes || entry.localHeaderOffset > archiveBytes) {
+    throw new DataFileError(`${zipPath}: ${entry.name} declares a compressed size larger than the archive`);
+  }
+  if (entry.size > MAX_ENTRY_BYTES) {
+    throw new DataFileError(
+      `${zipPath}: ${entry.name} declares ${entry.size} bytes, more than the ${MAX_ENTRY_BYTES} allowed`,
+    );
+  }
 }
 
 /** The uncompressed bytes of one entry, checked against its CRC-32 and size. */
@@ -92,10 +108,17 @@ async function readEntry(handle: FileHandle, entry: ZipEntry, zipPath: string): 
   return data;
 }
 
+/** Inflates at most the declared size (zlib refuses at least 1), so a bomb stops there. */
 function inflate(raw: Buffer, entry: ZipEntry, zipPath: string): Buffer {
   try {
-    return inflateRawSync(raw);
+    return inflateRawSync(raw, { maxOutputLength: Math.max(entry.size, 1) });
   } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+      throw new DataFileError(
+        `${zipPath}: ${entry.name} inflates to more than its declared ${entry.size} bytes`,
+        cause,
+      );
+    }
     throw new DataFileError(`${zipPath}: ${entry.name} cannot be inflated`, cause);
   }
 }
@@ -106,9 +129,8 @@ async function readAt(
   length: number,
   zipPath: string,
 ): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, position);
-  if (bytesRead !== length) throw new DataFileError(`${zipPath} is truncated`);
+  const buffer = await readFully(handle, position, length);
+  if (buffer.length !== length) throw new DataFileError(`${zipPath} is truncated`);
   return buffer;
 }
 

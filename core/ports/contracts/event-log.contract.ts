@@ -3,6 +3,7 @@ import type { EventLog } from "../event-log.ts";
 import { consumerGroups } from "./event-log/consumer-groups.ts";
 import { delivery } from "./event-log/delivery.ts";
 import { flowControl } from "./event-log/flow-control.ts";
+import { partialCommit } from "./event-log/partial-commit.ts";
 import { topicsAndProduce } from "./event-log/topics-and-produce.ts";
 import type { ContractHarness } from "./harness.ts";
 
@@ -17,6 +18,9 @@ export function eventLogContract(adapterName: string, harness: ContractHarness<E
     describe("topics and produce", () => topicsAndProduce(harness));
     describe("delivery to a group", () => delivery(harness));
     describe("pause, resume and seek", () => flowControl(harness));
-    describe("consumer groups", () => consumerGroups(harness));
+    describe("consumer groups", () => {
+      consumerGroups(harness);
+      partialCommit(harness);
+    });
   });
 }

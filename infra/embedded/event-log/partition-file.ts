@@ -3,9 +3,10 @@ import { type FileHandle, open } from "node:fs/promises";
 import { UnavailableError } from "../../../core/errors.ts";
 import type { Logger } from "../../../core/logger.ts";
 import type { LogRecord } from "../../../core/ports/event-log.ts";
+import { readFully } from "../../../core/read-fully.ts";
 import { closedError } from "./event-log-errors.ts";
 import { decodeFrames } from "./frame-codec.ts";
-import { readAt, scanPartitionFile } from "./scan-partition.ts";
+import { scanPartitionFile } from "./scan-partition.ts";
 
 interface PendingAppend {
   readonly frames: Buffer[];
@@ -86,9 +87,9 @@ export class PartitionFile {
     const to = Math.min(end, fromOffset + max);
     const startByte = this.positions[fromOffset] as number;
     const endByte = to < end ? (this.positions[to] as number) : this.bytes;
-    const buf = Buffer.allocUnsafe(endByte - startByte);
-    const got = await readAt(this.file, buf, startByte, buf.length);
-    if (got < buf.length) throw new UnavailableError(`partition file shorter than its index at ${startByte}`);
+    const buf = await readFully(this.file, startByte, endByte - startByte);
+    if (buf.length < endByte - startByte)
+      throw new UnavailableError(`partition file shorter than its index at ${startByte}`);
     return decodeFrames(buf, this.options.topic, this.options.partition, fromOffset);
   }
 

@@ -1,4 +1,5 @@
 import type { FileHandle } from "node:fs/promises";
+import { readFully } from "../../../core/read-fully.ts";
 import { checkFrame } from "./frame-codec.ts";
 
 const CHUNK_BYTES = 1024 * 1024;
@@ -17,7 +18,7 @@ export async function scanPartitionFile(file: FileHandle, statBytes: number): Pr
   let chunkStart = 0;
   while (chunkStart < fileBytes) {
     const wanted = Math.min(buf.length, fileBytes - chunkStart);
-    const chunkBytes = await readAt(file, buf, chunkStart, wanted);
+    const chunkBytes = (await readFully(file, chunkStart, wanted, buf)).length;
     // A short read means the file ended early; treat that end as the file's end so the scan terminates.
     if (chunkBytes < wanted) fileBytes = chunkStart + chunkBytes;
     let pos = 0;
@@ -39,20 +40,4 @@ export async function scanPartitionFile(file: FileHandle, statBytes: number): Pr
     }
   }
   return { positions, validBytes: fileBytes };
-}
-
-/** Read exactly `bytes` bytes at `position` into the start of `buf` (files may return short reads). */
-export async function readAt(
-  file: FileHandle,
-  buf: Buffer,
-  position: number,
-  bytes: number,
-): Promise<number> {
-  let done = 0;
-  while (done < bytes) {
-    const { bytesRead } = await file.read(buf, done, bytes - done, position + done);
-    if (bytesRead === 0) break;
-    done += bytesRead;
-  }
-  return done;
 }

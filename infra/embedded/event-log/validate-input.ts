@@ -6,6 +6,8 @@ type Issue = { field: string; message: string };
 
 // Kafka's legal topic characters; they are also safe as a directory name.
 const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
+/** Longest group id, in characters; the same bound as topic names. */
+export const MAX_GROUP_ID_LENGTH = 249;
 
 function topicNameProblem(name: unknown): string | undefined {
   if (typeof name !== "string" || name.length === 0) return "must be a non-empty string";
@@ -56,8 +58,8 @@ export function toStoredRecords(records: readonly ProduceRecord[], now: number):
 export function validateSubscribeOptions(options: SubscribeOptions): Required<SubscribeOptions> {
   const issues: Issue[] = [];
   const { groupId, topics, fromBeginning, handler, maxBatchSize = 500 } = options ?? {};
-  if (typeof groupId !== "string" || groupId.length === 0) {
-    issues.push({ field: "groupId", message: "must be a non-empty string" });
+  if (typeof groupId !== "string" || groupId.length === 0 || groupId.length > MAX_GROUP_ID_LENGTH) {
+    issues.push({ field: "groupId", message: `must be a string of 1-${MAX_GROUP_ID_LENGTH} characters` });
   }
   if (!Array.isArray(topics) || topics.length === 0 || topics.some((t) => typeof t !== "string")) {
     issues.push({ field: "topics", message: "must be a non-empty array of topic names" });

@@ -66,11 +66,17 @@ export class ExpiringLruMap<V> {
     this.#recency.unlink(node);
   }
 
-  /** Drops expired keys, then least-recently-used ones until at most `maxEntries` remain. */
-  evictOverflow(now: number): void {
+  /**
+   * Drops expired keys, then least-recently-used ones until at most `maxEntries` remain. Keys in `keep` are
+   * passed over; when only they are left the map stays over its bound until a later call.
+   */
+  evictOverflow(now: number, keep?: ReadonlySet<string>): void {
     this.purgeExpired(now);
-    while (this.#entries.size > this.maxEntries && this.#recency.oldest !== null) {
-      this.delete(this.#recency.oldest.key);
+    let node: RecencyNode | null = this.#recency.oldest;
+    while (this.#entries.size > this.maxEntries && node !== null) {
+      const newer: RecencyNode | null = node.newer;
+      if (keep === undefined || !keep.has(node.key)) this.delete(node.key);
+      node = newer;
     }
   }
 

@@ -61,4 +61,22 @@ describe("ExpiringLruMap", () => {
     assert.equal(map.get("c", 0), undefined);
     assert.equal(map.get("b", 0)?.value, "2");
   });
+
+  it("passes over kept keys when evicting, overshooting the bound when only they remain", () => {
+    const map = new ExpiringLruMap<string>(2);
+    for (const key of ["a", "b", "c", "d"]) map.set(key, key, null);
+    map.evictOverflow(0, new Set(["a", "d"]));
+    assert.deepEqual(
+      ["a", "b", "c", "d"].map((key) => map.peek(key, 0)?.value),
+      ["a", undefined, undefined, "d"],
+    );
+    map.set("e", "e", null);
+    map.evictOverflow(0, new Set(["a", "d", "e"]));
+    assert.equal(map.size(0), 3);
+    map.evictOverflow(0);
+    assert.deepEqual(
+      ["a", "d", "e"].map((key) => map.peek(key, 0)?.value),
+      [undefined, "d", "e"],
+    );
+  });
 });

@@ -73,6 +73,39 @@ describe("InMemoryFeatureCache entry bound", () => {
     assert.equal(cache.size(), 3);
   });
 
+  it("keeps every key of an atomic write and its checkpoint, even past the bound, until the next write", async (t) => {
+    const { cache } = setUp(t, 3);
+    const writes = ["a", "b", "c"].map((key) => ({ op: "set" as const, key, value: key }));
+    const checkpoint = { key: "offsets", field: "t:0", offset: 1 };
+    assert.equal(await cache.applyAtomically(writes, checkpoint), true);
+    assert.deepEqual(
+      await cache.mget(["a", "b", "c"]),
+      ["a", "b", "c"],
+      "nothing written by the call is lost",
+    );
+    assert.equal(await cache.getCheckpoint("offsets", "t:0"), 1);
+    assert.equal(cache.size(), 4, "a temporary overshoot");
+    assert.equal(await cache.applyAtomically(writes, checkpoint), false, "a replay is skipped, state intact");
+    await cache.set("d", "d");
+    assert.equal(cache.size(), 3, "the next write restores the bound");
+  });
+
+  it("evicts other keys first to make room for an atomic write", async (t) => {
+    const { cache } = setUp(t, 3);
+    await cache.set("old-1", "1");
+    await cache.set("old-2", "2");
+    const applied = await cache.applyAtomically([{ op: "hincrby", key: "counts", field: "x", by: 1 }], {
+      key: "offsets",
+      field: "t:0",
+      offset: 5,
+    });
+    assert.equal(applied, true);
+    assert.equal(cache.size(), 3);
+    assert.deepEqual(await cache.mget(["old-1", "old-2"]), [null, "2"]);
+    assert.deepEqual(await cache.hgetall("counts"), { x: "1" });
+    assert.equal(await cache.getCheckpoint("offsets", "t:0"), 5);
+  });
+
   it("rejects a maxEntries that is not a positive integer", () => {
     for (const maxEntries of [0, -1, 1.5, Number.NaN]) {
       assert.throws(() => createInMemoryFeatureCache({ maxEntries }), ConfigError);

@@ -24,7 +24,9 @@ import { checkCheckpointInput } from "./write-input.ts";
  * Beyond the port: every batch is validated before anything is applied, so even `batch` is all-or-none here, and a
  * key of the wrong kind rejects with code `wrong_type` (a vector is its own kind, unlike Redis where it is a string).
  * Checkpoint hashes are ordinary keys: if LRU pressure evicts one, the consumer sees no checkpoint and must rebuild
- * its state from the log, exactly as after a Redis restart without persistence.
+ * its state from the log, exactly as after a Redis restart without persistence. The eviction right after an
+ * `applyAtomically` spares the keys that call wrote and its checkpoint (the bound may be exceeded until the next
+ * write), so a call's result is never half gone while its checkpoint says it was applied.
  */
 export class InMemoryFeatureCache implements FeatureCache {
   readonly #store: CacheStore;
@@ -106,7 +108,9 @@ export class InMemoryFeatureCache implements FeatureCache {
     checkCheckpointInput(checkpoint);
     const stored = readCheckpoint(this.#store, checkpoint.key, checkpoint.field, this.#now());
     if (stored !== null && stored >= checkpoint.offset) return false;
-    this.#write([...writes, checkpointWrite(checkpoint)]);
+    // Evicting a key just written while its checkpoint stays would make a replay skip lost state.
+    const written = new Set([...writes.map((write) => write.key), checkpoint.key]);
+    this.#write([...writes, checkpointWrite(checkpoint)], written);
     return true;
   }
 
@@ -119,12 +123,15 @@ export class InMemoryFeatureCache implements FeatureCache {
     this.#store.clear();
   }
 
-  /** Validates every write before applying any, all at one instant; synchronous, so nothing interleaves. */
-  #write(writes: readonly CacheWrite[]): void {
+  /**
+   * Validates every write before applying any, all at one instant; synchronous, so nothing interleaves. The
+   * eviction that follows passes over the keys in `keep`.
+   */
+  #write(writes: readonly CacheWrite[], keep?: ReadonlySet<string>): void {
     const now = this.#now();
     validateWrites(this.#store, writes, now);
     for (const write of writes) applyWrite(this.#store, write, now);
-    this.#store.evictOverflow(now);
+    this.#store.evictOverflow(now, keep);
   }
 
   #vectorAt(key: string, now: number): Float32Array | null {

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Clock } from "../../../core/clock.ts";
+import { messageOf } from "../../../core/error-message.ts";
 import { ConfigError, DataFileError } from "../../../core/errors.ts";
 import { applyMigrations, type Migration } from "./migrations.ts";
 
@@ -25,7 +26,7 @@ export function openSqliteDatabase(options: OpenSqliteOptions): Database.Databas
   try {
     db = new Database(path);
   } catch (error) {
-    throw new DataFileError(`Cannot open SQLite database at ${path}: ${describe(error)}`, error);
+    throw new DataFileError(`Cannot open SQLite database at ${path}: ${messageOf(error)}`, error);
   }
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
@@ -35,7 +36,7 @@ export function openSqliteDatabase(options: OpenSqliteOptions): Database.Databas
     applyMigrations(db, options.migrations, options.clock.now());
   } catch (error) {
     db.close();
-    throw new DataFileError(`Cannot prepare SQLite database at ${path}: ${describe(error)}`, error);
+    throw new DataFileError(`Cannot prepare SQLite database at ${path}: ${messageOf(error)}`, error);
   }
   return db;
 }
@@ -45,8 +46,4 @@ function assertDirectoryExists(path: string): void {
   if (!existsSync(directory)) {
     throw new DataFileError(`Cannot open SQLite database at ${path}: directory ${directory} does not exist`);
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,3 +1,4 @@
+import { messageOf } from "../../../core/error-message.ts";
 import { StarlingError, UnavailableError } from "../../../core/errors.ts";
 
 /** SQLite result codes where the same call may succeed later (another connection holds a lock, a disk hiccup). */
@@ -6,8 +7,7 @@ const RETRIABLE_CODES = ["SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_IOERR"];
 /** Turn whatever SQLite threw into a StarlingError that says what the store was trying to do. */
 export function sqliteFailure(action: string, error: unknown): StarlingError {
   if (error instanceof StarlingError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  const message = `SQLite store could not ${action}: ${detail}`;
+  const message = `SQLite store could not ${action}: ${messageOf(error)}`;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === "string" && RETRIABLE_CODES.some((prefix) => code.startsWith(prefix))) {
     return new UnavailableError(message, error);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -49,6 +49,25 @@ describe("generateSynthetic", () => {
       totalRows: 5_000,
       bytes: progress.at(-1)?.bytes,
     });
+  });
+
+  it("leaves no half-written set when it fails, and an earlier set as it was", async () => {
+    const failAtEnd = (p: GenerateProgress) => {
+      if (p.rows === p.totalRows) throw new Error("crash after the last row");
+    };
+    await assert.rejects(
+      generateSynthetic({ ...SHAPE, outDir: out("fresh"), onProgress: failAtEnd }),
+      /crash/,
+    );
+    assert.deepEqual(await readdir(out("fresh")), [], "no files, not even temporary ones");
+    const before = await Promise.all(["movies.csv", "ratings.csv"].map((n) => readFile(join(out("a"), n))));
+    await assert.rejects(
+      generateSynthetic({ ...SHAPE, seed: 9, outDir: out("a"), onProgress: failAtEnd }),
+      /crash/,
+    );
+    assert.deepEqual((await readdir(out("a"))).sort(), ["movies.csv", "ratings.csv"]);
+    const after = await Promise.all(["movies.csv", "ratings.csv"].map((n) => readFile(join(out("a"), n))));
+    assert.deepEqual(after, before);
   });
 
   it("loads back through openDataset with exactly the requested counts and nothing malformed", async () => {
