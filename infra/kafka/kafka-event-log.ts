@@ -1,5 +1,6 @@
 import type { Admin, Kafka } from "kafkajs";
 import { partitionForKey } from "../../core/partitioner.ts";
+import { checkSubscribeOptions } from "../../core/ports/checks/index.ts";
 import type {
   Consumer,
   EventLog,
@@ -14,7 +15,6 @@ import type { KafkaEventLogSettings } from "./kafka-options.ts";
 import { acksFor } from "./produce-acks.ts";
 import type { ProducerSlot } from "./producer-slot.ts";
 import { toMessages } from "./record-codec.ts";
-import { checkSubscribeOptions } from "./subscribe-options.ts";
 import type { TopicNames } from "./topic-names.ts";
 
 /** The EventLog port on a Kafka cluster through kafkajs: explicit topics, idempotent producer, manual commits. */

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { after, describe, it } from "node:test";
+import { it } from "node:test";
 import { waitFor } from "../../core/ports/contracts/wait-for.ts";
 import type { Consumer, EventLog, ProduceAck, RecordBatch } from "../../core/ports/event-log.ts";
-import { realService, testNamespace } from "../../tests/support/real-services.ts";
+import { realService } from "../../tests/support/real-services.ts";
 import { createKafkaEventLog } from "./create-kafka-event-log.ts";
-import { deleteNamespace, testLogger, testOptions } from "./kafka-test-support.ts";
+import { describeOnKafka, testLogger, testOptions } from "./kafka-test-support.ts";
 
 const service = await realService("kafka");
 const WAIT = { timeoutMs: 30_000 };
@@ -53,14 +53,7 @@ function producing(log: EventLog, topic: string) {
 
 const owned = (c: Consumer, topic: string) => c.assignment().get(topic) ?? [];
 
-describe("KafkaEventLog rebalancing on a real kafka", {
-  skip: "skip" in service ? service.skip : false,
-}, () => {
-  if ("skip" in service) return;
-  const { brokers } = service.endpoint;
-  const namespace = testNamespace("kafka");
-  after(() => deleteNamespace(brokers, namespace));
-
+describeOnKafka("KafkaEventLog rebalancing on a real kafka", service, (brokers, namespace) => {
   it("loses nothing and never redelivers a committed record while members join and leave under load", {
     timeout: 120_000,
   }, async (t) => {

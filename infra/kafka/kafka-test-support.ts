@@ -1,7 +1,9 @@
+import { after, describe } from "node:test";
 import { Kafka, logLevel } from "kafkajs";
 import { createLogger, type Logger, silentLogger } from "../../core/logger.ts";
 import type { ContractHarness } from "../../core/ports/contracts/harness.ts";
 import type { EventLog } from "../../core/ports/event-log.ts";
+import { type ServiceLookup, testNamespace } from "../../tests/support/real-services.ts";
 import { createKafkaEventLog } from "./create-kafka-event-log.ts";
 import type { KafkaEventLogOptions } from "./kafka-options.ts";
 
@@ -34,6 +36,24 @@ export async function deleteNamespace(brokers: string[], namespace: string): Pro
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * A describe block on a real kafka, skipped with the lookup's reason when there is none. The body gets the
+ * brokers and a fresh namespace whose topics are deleted after the block.
+ */
+export function describeOnKafka(
+  title: string,
+  service: ServiceLookup<"kafka">,
+  body: (brokers: string[], namespace: string) => void,
+): void {
+  describe(title, { skip: "skip" in service ? service.skip : false }, () => {
+    if ("skip" in service) return;
+    const { brokers } = service.endpoint;
+    const namespace = testNamespace("kafka");
+    after(() => deleteNamespace(brokers, namespace));
+    body(brokers, namespace);
+  });
 }
 
 /** A contract harness over one cluster and namespace: each create() is a new client, advance() really waits. */

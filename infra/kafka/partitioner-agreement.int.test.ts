@@ -1,21 +1,14 @@
 import assert from "node:assert/strict";
-import { after, describe, it } from "node:test";
+import { it } from "node:test";
 import { Kafka, logLevel, Partitioners } from "kafkajs";
 import { partitionForKey } from "../../core/partitioner.ts";
-import { realService, testNamespace } from "../../tests/support/real-services.ts";
+import { realService } from "../../tests/support/real-services.ts";
 import { createKafkaEventLog } from "./create-kafka-event-log.ts";
-import { deleteNamespace, testLogger, testOptions } from "./kafka-test-support.ts";
+import { describeOnKafka, testLogger, testOptions } from "./kafka-test-support.ts";
 
 const service = await realService("kafka");
 
-describe("KafkaEventLog partitioning on a real kafka", {
-  skip: "skip" in service ? service.skip : false,
-}, () => {
-  if ("skip" in service) return;
-  const { brokers } = service.endpoint;
-  const namespace = testNamespace("kafka");
-  after(() => deleteNamespace(brokers, namespace));
-
+describeOnKafka("KafkaEventLog partitioning on a real kafka", service, (brokers, namespace) => {
   it("places keys where core partitionForKey and a plain kafkajs producer place them", {
     timeout: 60_000,
   }, async () => {

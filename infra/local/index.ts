@@ -1,8 +1,6 @@
-/** What a launcher needs: a root folder for run folders and a line logger for progress. */
-export interface LauncherOptions {
-  readonly root: string;
-  readonly log: (line: string) => void;
-}
+import type { LauncherOptions } from "./launcher-options.ts";
+
+export type { LauncherOptions } from "./launcher-options.ts";
 
 export type LocalServiceName = "kafka" | "redis" | "cassandra" | "mysql";
 

@@ -1,5 +1,5 @@
+import { validateExperiment } from "../../core/ports/checks/index.ts";
 import type { Experiment, ExperimentArm } from "../../core/ports/control-store.ts";
-import { validateExperiment } from "../embedded/control-store/validate-experiment.ts";
 import type { MysqlSession } from "./mysql-session.ts";
 
 interface ExperimentRow {

@@ -1,4 +1,4 @@
-import { ValidationError } from "../../core/errors.ts";
+import { checkNoSelfParent, unknownParents } from "../../core/ports/checks/index.ts";
 import type { Genre } from "../../core/ports/control-store.ts";
 import type { MysqlSession } from "./mysql-session.ts";
 import { chunks, INSERT_CHUNK } from "./sql-chunks.ts";
@@ -20,12 +20,7 @@ export class GenreTree {
 
   /** Insert or replace genres in one transaction; every parent must exist after the batch. */
   async upsert(genres: readonly Genre[]): Promise<void> {
-    const selfParent = genres.find((genre) => genre.parent === genre.name);
-    if (selfParent !== undefined) {
-      throw new ValidationError(`genre '${selfParent.name}' cannot be its own parent`, [
-        { field: "parent", message: "must differ from name" },
-      ]);
-    }
+    checkNoSelfParent(genres);
     if (genres.length === 0) return;
     await this.session.transaction("upsert genres", async (sql) => {
       for (const batch of chunks(genres, INSERT_CHUNK)) {
@@ -52,15 +47,4 @@ export class GenreTree {
     ]);
     return rows.map((row) => row.name);
   }
-}
-
-function unknownParents(orphans: readonly Genre[]): ValidationError {
-  const described = orphans.map((genre) => `'${genre.name}' → '${genre.parent}'`).join(", ");
-  return new ValidationError(
-    `genre parent does not exist: ${described}`,
-    orphans.map((genre) => ({
-      field: "parent",
-      message: `unknown genre '${genre.parent}' (parent of '${genre.name}')`,
-    })),
-  );
 }

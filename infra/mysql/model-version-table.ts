@@ -1,5 +1,5 @@
 import type { Clock } from "../../core/clock.ts";
-import { ValidationError } from "../../core/errors.ts";
+import { neverStaged } from "../../core/ports/checks/index.ts";
 import type { ModelVersion, VersionStatus } from "../../core/ports/control-store.ts";
 import type { MysqlSession, SqlRunner } from "./mysql-session.ts";
 
@@ -99,15 +99,4 @@ export class ModelVersionTable {
       [pointers.map(([kind, version]) => [kind, version])],
     );
   }
-}
-
-function neverStaged(unstaged: readonly Pointer[]): ValidationError {
-  const described = unstaged.map(([kind, version]) => `${kind}=${version}`).join(", ");
-  return new ValidationError(
-    `cannot activate versions that were never staged: ${described}; nothing was changed`,
-    unstaged.map(([kind, version]) => ({
-      field: `pointers.${kind}`,
-      message: `version '${version}' was never staged`,
-    })),
-  );
 }

@@ -7,8 +7,8 @@ import { after, before, describe, it } from "node:test";
 import { UnavailableError } from "../../core/errors.ts";
 import { waitFor } from "../../core/ports/contracts/wait-for.ts";
 import { realService } from "../../tests/support/real-services.ts";
+import { freePort } from "../local/free-port.ts";
 import { type PrivateMariadb, startPrivateMariadb } from "../local/mysql/index.ts";
-import { freePort } from "../local/mysql/mariadb-server.ts";
 import { createMysqlControlStore, type MysqlControlStore } from "./mysql-control-store.ts";
 import { withDatabase } from "./mysql-url.ts";
 

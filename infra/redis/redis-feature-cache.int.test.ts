@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { ConfigError, StarlingError, UnavailableError, ValidationError } from "../../core/errors.ts";
 import { float32ToBytes } from "../../core/vector-bytes.ts";
 import { realService, testNamespace } from "../../tests/support/real-services.ts";
-import { freePort } from "../local/redis/free-port.ts";
+import { freePort } from "../local/free-port.ts";
 import { createRedisFeatureCache } from "./create-redis-feature-cache.ts";
 import type { RedisFeatureCache } from "./redis-feature-cache.ts";
 import { redisHarness } from "./redis-test-harness.ts";

@@ -2,12 +2,8 @@ import type { Redis } from "ioredis";
 import type { Clock } from "../../core/clock.ts";
 import { StarlingError, ValidationError } from "../../core/errors.ts";
 import type { Logger } from "../../core/logger.ts";
+import { checkCheckpointInput, checkWriteInput, isEmptyWrite } from "../../core/ports/checks/index.ts";
 import type { CacheWrite, Checkpoint, FeatureCache, ScoredMember } from "../../core/ports/feature-cache.ts";
-import {
-  checkCheckpointInput,
-  checkWriteInput,
-  isEmptyWrite,
-} from "../embedded/feature-cache/write-input.ts";
 import { applyWritesLua } from "./apply-writes-script.ts";
 import { redisError } from "./redis-errors.ts";
 import { parseCheckpoint, parseScore, scoredMembers, vectorFrom } from "./replies.ts";

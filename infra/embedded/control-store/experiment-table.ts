@@ -1,7 +1,7 @@
 import type { Database, Statement } from "better-sqlite3";
+import { validateExperiment } from "../../../core/ports/checks/index.ts";
 import type { Experiment, ExperimentArm } from "../../../core/ports/control-store.ts";
 import { guard } from "../sqlite/index.ts";
-import { validateExperiment } from "./validate-experiment.ts";
 
 interface ExperimentRow {
   id: string;

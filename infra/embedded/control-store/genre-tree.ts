@@ -1,5 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
-import { ValidationError } from "../../../core/errors.ts";
+import { checkNoSelfParent, unknownParents } from "../../../core/ports/checks/index.ts";
 import type { Genre } from "../../../core/ports/control-store.ts";
 import { guard } from "../sqlite/index.ts";
 
@@ -38,12 +38,7 @@ export class GenreTree {
 
   /** Insert or replace genres in one transaction; every parent must exist after the batch. */
   upsert(genres: readonly Genre[]): void {
-    const selfParent = genres.find((genre) => genre.parent === genre.name);
-    if (selfParent !== undefined) {
-      throw new ValidationError(`genre '${selfParent.name}' cannot be its own parent`, [
-        { field: "parent", message: "must differ from name" },
-      ]);
-    }
+    checkNoSelfParent(genres);
     guard("upsert genres", () => this.upsertAll(genres));
   }
 
@@ -56,15 +51,4 @@ export class GenreTree {
   withDescendants(name: string): string[] {
     return guard(`read genres under ${name}`, () => this.selectSubtree.all(name));
   }
-}
-
-function unknownParents(orphans: readonly Genre[]): ValidationError {
-  const described = orphans.map((genre) => `'${genre.name}' → '${genre.parent}'`).join(", ");
-  return new ValidationError(
-    `genre parent does not exist: ${described}`,
-    orphans.map((genre) => ({
-      field: "parent",
-      message: `unknown genre '${genre.parent}' (parent of '${genre.name}')`,
-    })),
-  );
 }

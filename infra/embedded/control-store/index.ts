@@ -4,4 +4,3 @@ export {
   SqliteControlStore,
   type SqliteControlStoreOptions,
 } from "./sqlite-control-store.ts";
-export { validateExperiment } from "./validate-experiment.ts";

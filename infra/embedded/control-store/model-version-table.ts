@@ -1,6 +1,6 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { Clock } from "../../../core/clock.ts";
-import { ValidationError } from "../../../core/errors.ts";
+import { neverStaged } from "../../../core/ports/checks/index.ts";
 import type { ModelVersion, VersionStatus } from "../../../core/ports/control-store.ts";
 import { guard } from "../sqlite/index.ts";
 
@@ -90,15 +90,4 @@ export class ModelVersionTable {
       activatedAt: row.activated_at,
     }));
   }
-}
-
-function neverStaged(unstaged: readonly (readonly [string, string])[]): ValidationError {
-  const described = unstaged.map(([kind, version]) => `${kind}=${version}`).join(", ");
-  return new ValidationError(
-    `cannot activate versions that were never staged: ${described}; nothing was changed`,
-    unstaged.map(([kind, version]) => ({
-      field: `pointers.${kind}`,
-      message: `version '${version}' was never staged`,
-    })),
-  );
 }

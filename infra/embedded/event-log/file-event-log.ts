@@ -2,6 +2,7 @@ import type { Clock } from "../../../core/clock.ts";
 import { ValidationError } from "../../../core/errors.ts";
 import type { Logger } from "../../../core/logger.ts";
 import { partitionForKey } from "../../../core/partitioner.ts";
+import { checkSubscribeOptions } from "../../../core/ports/checks/index.ts";
 import type {
   Consumer,
   EventLog,
@@ -18,7 +19,7 @@ import { GroupCoordinator, type GroupLogView } from "./group-coordinator.ts";
 import type { OffsetStore } from "./offset-store.ts";
 import type { PartitionFile } from "./partition-file.ts";
 import type { TopicRegistry } from "./topic-registry.ts";
-import { toStoredRecords, validateSubscribeOptions } from "./validate-input.ts";
+import { toStoredRecords } from "./validate-input.ts";
 
 export interface FileEventLogOptions {
   /** Directory holding the log; created if missing; one open log per directory at a time. */
@@ -86,7 +87,7 @@ export class FileEventLog implements EventLog {
 
   async subscribe(options: SubscribeOptions): Promise<Consumer> {
     this.assertOpen();
-    const valid = validateSubscribeOptions(options);
+    const valid = checkSubscribeOptions(options);
     for (const topic of valid.topics) this.files(topic);
     const group =
       this.groups.get(valid.groupId) ??

@@ -1,13 +1,11 @@
 import { ValidationError } from "../../../core/errors.ts";
-import type { ProduceRecord, SubscribeOptions, TopicSpec } from "../../../core/ports/event-log.ts";
+import type { ProduceRecord, TopicSpec } from "../../../core/ports/event-log.ts";
 import type { StoredRecord } from "./frame-codec.ts";
 
 type Issue = { field: string; message: string };
 
 // Kafka's legal topic characters; they are also safe as a directory name.
 const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
-/** Longest group id, in characters; the same bound as topic names. */
-export const MAX_GROUP_ID_LENGTH = 249;
 
 function topicNameProblem(name: unknown): string | undefined {
   if (typeof name !== "string" || name.length === 0) return "must be a non-empty string";
@@ -52,26 +50,6 @@ export function toStoredRecords(records: readonly ProduceRecord[], now: number):
   });
   if (issues.length > 0) throw new ValidationError(`invalid records: ${describe(issues)}`, issues);
   return stored;
-}
-
-/** Check subscribe options; returns them with defaults filled in and topics deduplicated. */
-export function validateSubscribeOptions(options: SubscribeOptions): Required<SubscribeOptions> {
-  const issues: Issue[] = [];
-  const { groupId, topics, fromBeginning, handler, maxBatchSize = 500 } = options ?? {};
-  if (typeof groupId !== "string" || groupId.length === 0 || groupId.length > MAX_GROUP_ID_LENGTH) {
-    issues.push({ field: "groupId", message: `must be a string of 1-${MAX_GROUP_ID_LENGTH} characters` });
-  }
-  if (!Array.isArray(topics) || topics.length === 0 || topics.some((t) => typeof t !== "string")) {
-    issues.push({ field: "topics", message: "must be a non-empty array of topic names" });
-  }
-  if (typeof fromBeginning !== "boolean")
-    issues.push({ field: "fromBeginning", message: "must be a boolean" });
-  if (typeof handler !== "function") issues.push({ field: "handler", message: "must be a function" });
-  if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) {
-    issues.push({ field: "maxBatchSize", message: "must be a positive integer" });
-  }
-  if (issues.length > 0) throw new ValidationError(`invalid subscribe options: ${describe(issues)}`, issues);
-  return { groupId, topics: [...new Set(topics)], fromBeginning, handler, maxBatchSize };
 }
 
 /** Throw unless `offset` is a non-negative integer. */

@@ -1,8 +1,8 @@
+import { isEmptyWrite } from "../../../core/ports/checks/index.ts";
 import type { CacheWrite } from "../../../core/ports/feature-cache.ts";
 import { float32ToBytes } from "../../../core/vector-bytes.ts";
 import { incrementedField } from "./hash-increment.ts";
 import { type CacheStore, collectionFor } from "./typed-access.ts";
-import { isEmptyWrite } from "./write-input.ts";
 
 /** When a replaced key expires: `ttlMs` from now, or never without one (Redis SET clears any earlier expiry). */
 function expiryOf(write: { readonly ttlMs?: number }, now: number): number | null {

@@ -1,4 +1,5 @@
 import type { Clock } from "../../../core/clock.ts";
+import { checkCheckpointInput } from "../../../core/ports/checks/index.ts";
 import type {
   CacheWrite,
   Checkpoint,
@@ -15,7 +16,6 @@ import { byScoreDescending } from "./sorted-set-order.ts";
 import { type CacheStore, readKind } from "./typed-access.ts";
 import { validateWrites } from "./validate-writes.ts";
 import type { CacheValue } from "./values.ts";
-import { checkCheckpointInput } from "./write-input.ts";
 
 /**
  * The Redis role in one process: string, hash, list, sorted-set and vector values with lazy per-key TTLs, bounded

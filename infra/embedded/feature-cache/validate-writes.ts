@@ -1,9 +1,9 @@
+import { checkWriteInput, isEmptyWrite } from "../../../core/ports/checks/index.ts";
 import type { CacheWrite } from "../../../core/ports/feature-cache.ts";
 import { wrongTypeError } from "./cache-errors.ts";
 import { incrementedField } from "./hash-increment.ts";
 import type { CacheStore } from "./typed-access.ts";
 import type { ValueKind } from "./values.ts";
-import { checkWriteInput, isEmptyWrite } from "./write-input.ts";
 
 /** What a key would hold after the writes simulated so far: its kind and, for hashes, the fields they changed. */
 interface Shadow {

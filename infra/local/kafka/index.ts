@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UnavailableError } from "../../../core/errors.ts";
-import type { LauncherOptions } from "../index.ts";
+import type { LauncherOptions } from "../launcher-options.ts";
 import { mavenClasspath } from "../maven-classpath.ts";
 import {
   isAlive,

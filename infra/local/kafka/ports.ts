@@ -1,21 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../free-port.ts";
 import { tcpAnswers } from "../process-control.ts";
 import type { KafkaPorts } from "./server-config.ts";
 
 export const DEFAULT_PORTS: KafkaPorts = { port: 9092, controllerPort: 9093 };
-
-/** A port the OS says is free right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 /** `port` when it is free, else one the OS picks; 0 always means "any free port". */
 async function freeOr(port: number): Promise<number> {

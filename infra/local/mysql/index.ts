@@ -1,5 +1,5 @@
 import { UnavailableError } from "../../../core/errors.ts";
-import type { LauncherOptions } from "../index.ts";
+import type { LauncherOptions } from "../launcher-options.ts";
 import { logTail, pollUntil, runFolder, runningPid, stopRecorded } from "../process-control.ts";
 import { initialiseDataDir, localRootUrl, mysqlAnswers, startMariadbd } from "./mariadb-server.ts";
 

@@ -1,5 +1,6 @@
+import { freePort } from "../free-port.ts";
 import { isAlive, runFolder, runningPid, stopRecorded } from "../process-control.ts";
-import { freePort, initialiseDataDir, localRootUrl, startMariadbd } from "./mariadb-server.ts";
+import { initialiseDataDir, localRootUrl, startMariadbd } from "./mariadb-server.ts";
 
 /** A MariaDB server of one's own, for tests that stop, restart or pause it. */
 export interface PrivateMariadb {

@@ -1,4 +1,4 @@
-import type { LauncherOptions } from "../index.ts";
+import type { LauncherOptions } from "../launcher-options.ts";
 import { runFolder, runningPid, stopRecorded } from "../process-control.ts";
 import { redisAnswersPing } from "./redis-ping.ts";
 import { redisHost, startRedisServer, waitForRedis } from "./redis-server-process.ts";

@@ -1,5 +1,5 @@
+import { freePort } from "../free-port.ts";
 import { isAlive, runFolder, stopRecorded } from "../process-control.ts";
-import { freePort } from "./free-port.ts";
 import { redisHost, startRedisServer } from "./redis-server-process.ts";
 
 /** A redis-server owned by one test, for fault injection that must never touch the shared instance. */

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { freePort } from "../free-port.ts";
 import { isAlive } from "../process-control.ts";
-import { freePort } from "./free-port.ts";
 import { ensureRedis, ensureRedisOn, startPrivateRedis, statusRedisOn, stopRedis } from "./index.ts";
 import { redisAnswersPing } from "./redis-ping.ts";
 

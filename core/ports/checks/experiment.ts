@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ValidationError } from "../../../core/errors.ts";
-import type { Experiment } from "../../../core/ports/control-store.ts";
+import { ValidationError } from "../../errors.ts";
+import type { Experiment } from "../control-store.ts";
 
 const armSchema = z.object({
   name: z.string().min(1, "arm name must not be empty"),

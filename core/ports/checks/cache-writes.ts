@@ -1,5 +1,5 @@
-import { ValidationError } from "../../../core/errors.ts";
-import type { CacheWrite, Checkpoint } from "../../../core/ports/feature-cache.ts";
+import { ValidationError } from "../../errors.ts";
+import type { CacheWrite, Checkpoint } from "../feature-cache.ts";
 
 function invalid(field: string, message: string): ValidationError {
   return new ValidationError(message, [{ field, message }]);

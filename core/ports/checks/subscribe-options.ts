@@ -1,12 +1,15 @@
-import { ValidationError } from "../../core/errors.ts";
-import type { SubscribeOptions } from "../../core/ports/event-log.ts";
+import { ValidationError } from "../../errors.ts";
+import type { SubscribeOptions } from "../event-log.ts";
 
-/** Check subscribe options; returns them with the default batch size and topics deduplicated. */
+/** Longest group id, in characters; the same bound as Kafka topic names. */
+export const MAX_GROUP_ID_LENGTH = 249;
+
+/** Check subscribe options; returns them with defaults filled in and topics deduplicated. */
 export function checkSubscribeOptions(options: SubscribeOptions): Required<SubscribeOptions> {
   const issues: { field: string; message: string }[] = [];
   const { groupId, topics, fromBeginning, handler, maxBatchSize = 500 } = options ?? {};
-  if (typeof groupId !== "string" || groupId.length === 0) {
-    issues.push({ field: "groupId", message: "must be a non-empty string" });
+  if (typeof groupId !== "string" || groupId.length === 0 || groupId.length > MAX_GROUP_ID_LENGTH) {
+    issues.push({ field: "groupId", message: `must be a string of 1-${MAX_GROUP_ID_LENGTH} characters` });
   }
   if (!Array.isArray(topics) || topics.length === 0 || topics.some((t) => typeof t !== "string")) {
     issues.push({ field: "topics", message: "must be a non-empty array of topic names" });
