@@ -31,7 +31,10 @@ export function serverProperties(ports: KafkaPorts, logDir: string): string {
     // Topics exist only when created on purpose (the EventLog port's rule).
     "auto.create.topics.enable": false,
     "delete.topic.enable": true,
-    "log.retention.hours": 24,
+    // Time-based retention would delete replays of old events (MovieLens ratings date back to 1996) while they
+    // are being consumed; the local broker keeps everything and bounds disk by size instead.
+    "log.retention.ms": -1,
+    "log.retention.bytes": 1024 * 1024 * 1024,
     "log.segment.bytes": 64 * 1024 * 1024,
   };
   return `${Object.entries(settings)
