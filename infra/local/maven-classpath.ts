@@ -1,13 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { UnavailableError } from "../../core/errors.ts";
 
 /**
  * Resolves a server's jars from Maven Central into `libDir` with `mvn dependency:copy-dependencies` over the
  * given pom (downloads are cached in ~/.m2), once; returns the classpath of every jar there.
  */
-export function mavenClasspath(pomFile: string, libDir: string, log: (line: string) => void): string {
+export function mavenClasspath(pomFile: string, libDirGiven: string, log: (line: string) => void): string {
+  // Maven resolves a relative output directory against the pom's folder, not ours.
+  const libDir = resolve(libDirGiven);
   const marker = join(libDir, ".resolved");
   if (!existsSync(marker)) {
     mkdirSync(libDir, { recursive: true });
