@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { resolve } from "node:path";
 import { Command } from "commander";
 import { loadConfig } from "../../core/config/index.ts";
 import { ensureService, type LocalServiceName, stopService } from "../../infra/local/index.ts";
@@ -15,7 +15,7 @@ function pick(names: string[]): LocalServiceName[] {
 }
 
 function servicesRoot(): string {
-  return join(loadConfig().stateDir, "services");
+  return resolve(loadConfig().stateDir, "services");
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { UnavailableError } from "../../core/errors.ts";
 
 /** Where one local service keeps its pid file, logs and data. */
@@ -15,7 +15,8 @@ export interface RunFolder {
 
 /** The run folder of a service under the services root, created on demand. */
 export function runFolder(root: string, name: string): RunFolder {
-  const dir = join(root, name);
+  // Absolute, because services run with their run folder as working directory.
+  const dir = resolve(root, name);
   mkdirSync(join(dir, "data"), { recursive: true });
   return {
     name,

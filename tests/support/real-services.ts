@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { join } from "node:path";
+import { resolve as resolvePath } from "node:path";
 import { loadConfig, loadServiceEndpoints } from "../../core/config/index.ts";
 import { dockerAvailable } from "./docker-available.ts";
 
@@ -36,7 +36,7 @@ function javaAndMaven(): boolean {
 
 /** The local launchers of infra/local, one per service, each idempotent. */
 async function startLocal<N extends ServiceName>(name: N): Promise<ServiceEndpoints[N] | undefined> {
-  const root = join(loadConfig().stateDir, "services");
+  const root = resolvePath(loadConfig().stateDir, "services");
   const local = await import("../../infra/local/index.ts");
   if ((name === "kafka" || name === "cassandra") && !javaAndMaven()) return undefined;
   return (await local.ensureService(name, { root, log })) as ServiceEndpoints[N];
