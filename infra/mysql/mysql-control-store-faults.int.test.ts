@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { afterEach, beforeEach, describe, it } from "node:test";
 import { UnavailableError } from "../../core/errors.ts";
 import { waitFor } from "../../core/ports/contracts/wait-for.ts";
 import { realService } from "../../tests/support/real-services.ts";
@@ -57,14 +57,15 @@ describe("MysqlControlStore faults on a private mariadbd", { skip }, () => {
     return store;
   };
 
-  before(async () => {
+  // A fresh server per test, so a restart in one test cannot leave another pausing the wrong process.
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), "starling-mariadb-"));
     const started = Date.now();
     server = await startPrivateMariadb(dir, log);
     log(`private mariadbd initialised and ready in ${Date.now() - started} ms`);
   });
-  after(async () => {
-    for (const store of stores) await store.close();
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
