@@ -63,7 +63,7 @@ describe("event log directory lock", () => {
       await opened[0]?.close();
     }));
 
-  it("puts back a LOCK that another process took over after we read the stale one", () =>
+  it("leaves a LOCK alone that changed after the stale one was read", () =>
     withTempDir(async (dir) => {
       const lockPath = join(dir, "LOCK");
       await writeFile(lockPath, String(process.ppid));

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { link, readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { link, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { setTimeout } from "node:timers/promises";
 import { UnavailableError } from "../../../core/errors.ts";
 
 /** Releases a lock taken by {@link lockDir}. */
@@ -37,9 +38,11 @@ export async function lockDir(dir: string): Promise<ReleaseLock> {
   };
 }
 
-/** Create the LOCK, taking over a stale one; a second try covers losing a takeover race. */
+const ATTEMPTS = 100;
+
+/** Create the LOCK, taking over a stale one; losing a takeover race means trying again. */
 async function acquire(dir: string, lockPath: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (await tryCreateLock(dir, lockPath)) return;
     const seen = await readLock(lockPath);
     if (seen === undefined) continue;
@@ -47,29 +50,36 @@ async function acquire(dir: string, lockPath: string): Promise<void> {
     if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
       throw new UnavailableError(`event log directory ${dir} is already open in process ${holder}`);
     }
-    await removeStaleLock(lockPath, seen);
+    if (!(await removeStaleLock(lockPath, seen))) await setTimeout(5 + Math.random() * 20);
   }
-  throw new UnavailableError(`could not lock event log directory ${dir}`);
+  throw new UnavailableError(
+    `could not lock event log directory ${dir}: another process keeps taking it over`,
+  );
 }
 
 /**
- * Delete a stale LOCK whose content was `seen`. It is first renamed to a unique name, so only one process
- * can remove it; if what was moved is no longer `seen`, another process took the lock over in between and
- * its LOCK is put back (unless yet another LOCK appeared meanwhile).
+ * Delete a stale LOCK whose content was `seen`, unless it changed meanwhile. Takeovers are serialised by an
+ * exclusive `LOCK.takeover` file: only its holder may delete a LOCK, and nobody else can replace a LOCK that
+ * exists, so what the holder reads is what it deletes. Resolves false when another takeover is in progress.
  */
-export async function removeStaleLock(lockPath: string, seen: string): Promise<void> {
-  const aside = `${lockPath}.stale.${process.pid}.${randomUUID().slice(0, 8)}`;
-  try {
-    await rename(lockPath, aside);
-  } catch (error) {
-    if (errorCode(error) === "ENOENT") return;
-    throw error;
+export async function removeStaleLock(lockPath: string, seen: string): Promise<boolean> {
+  const takeover = `${lockPath}.takeover`;
+  if (!(await tryCreateLock(dirname(lockPath), takeover))) {
+    await clearDeadTakeover(takeover);
+    return false;
   }
   try {
-    if ((await readLock(aside)) !== seen) await linkUnlessExists(aside, lockPath);
+    if ((await readLock(lockPath)) === seen) await rm(lockPath, { force: true });
+    return true;
   } finally {
-    await rm(aside, { force: true });
+    await rm(takeover, { force: true });
   }
+}
+
+/** A takeover file left by a process that died mid-takeover would block every later start: remove it. */
+async function clearDeadTakeover(takeover: string): Promise<void> {
+  const holder = Number.parseInt((await readLock(takeover)) ?? "", 10);
+  if (Number.isInteger(holder) && !isAlive(holder)) await rm(takeover, { force: true });
 }
 
 /** Write our pid to a temp file and hard-link it into place: an exclusive create with the pid already in it. */
