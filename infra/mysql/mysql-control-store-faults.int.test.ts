@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, it } from "node:test";
@@ -26,6 +26,16 @@ const QUERY_TIMEOUT_MS = 1000;
 const SLACK_MS = 1500;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Whether every thread of the process is in the stopped state (Linux /proc). */
+function allThreadsStopped(pid: number): boolean {
+  const tasks = readdirSync(`/proc/${pid}/task`);
+  return tasks.every((task) => {
+    const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state === "T" || state === "t";
+  });
+}
 
 async function elapsedRejection(call: Promise<unknown>): Promise<{ error: unknown; ms: number }> {
   const started = Date.now();
@@ -116,6 +126,8 @@ describe("MysqlControlStore faults on a private mariadbd", { skip }, () => {
     await store.setSwitch("mode", "on");
     process.kill(server.pid, "SIGSTOP");
     try {
+      // SIGSTOP lands asynchronously; on a busy machine a thread can still answer one query before it stops.
+      await waitFor(() => allThreadsStopped(server.pid), { timeoutMs: 5000, message: "mariadbd stopped" });
       // First on a pooled connection (query timeout), then on a new one (handshake timeout).
       for (const attempt of ["pooled", "new"]) {
         const { error, ms } = await elapsedRejection(store.getSwitch("mode"));
