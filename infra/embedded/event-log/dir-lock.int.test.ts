@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { UnavailableError } from "../../../core/errors.ts";
 import { removeStaleLock } from "./dir-lock.ts";
 import { createFileEventLog } from "./index.ts";
-import { tempDir } from "./test-helpers.ts";
+import { tempDir, withTempDir } from "./test-helpers.ts";
 
 const script = fileURLToPath(new URL("./lock-race.fixture.ts", import.meta.url));
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -32,15 +32,6 @@ async function startRacer(dir: string): Promise<{ child: Child; lines: AsyncIter
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   assert.equal((await lines.next()).value, "ready");
   return { child, lines };
-}
-
-async function withTempDir(body: (dir: string) => Promise<void>): Promise<void> {
-  const { dir, remove } = await tempDir();
-  try {
-    await body(dir);
-  } finally {
-    await remove();
-  }
 }
 
 describe("event log directory lock", () => {

@@ -11,6 +11,16 @@ export async function tempDir(): Promise<{ dir: string; remove: () => Promise<vo
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/** Run `body` with a fresh temp directory, deleted afterwards whatever happens. */
+export async function withTempDir(body: (dir: string) => Promise<void>): Promise<void> {
+  const { dir, remove } = await tempDir();
+  try {
+    await body(dir);
+  } finally {
+    await remove();
+  }
+}
+
 /** Every record of a topic, read through a throwaway consumer group, sorted by partition then offset. */
 export async function readAll(log: EventLog, topic: string): Promise<LogRecord[]> {
   const total = (await log.endOffsets(topic)).reduce((sum, end) => sum + end, 0);
