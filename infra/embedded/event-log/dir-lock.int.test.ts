@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { UnavailableError } from "../../../core/errors.ts";
 import { removeStaleLock } from "./dir-lock.ts";
 import { createFileEventLog } from "./index.ts";
-import { tempDir, withTempDir } from "./test-helpers.ts";
+import { withTempDir } from "./test-helpers.ts";
 
 const script = fileURLToPath(new URL("./lock-race.fixture.ts", import.meta.url));
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));

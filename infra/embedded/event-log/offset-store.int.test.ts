@@ -6,7 +6,7 @@ import { ValidationError } from "../../../core/errors.ts";
 import { waitFor } from "../../../core/ports/contracts/wait-for.ts";
 import { createFileEventLog } from "./index.ts";
 import { OffsetStore } from "./offset-store.ts";
-import { tempDir, withTempDir } from "./test-helpers.ts";
+import { withTempDir } from "./test-helpers.ts";
 
 describe("committed offsets", { timeout: 20_000 }, () => {
   it("reports a commit only once its write succeeded", () =>
