@@ -7,7 +7,7 @@ import { loadConfig, loadServiceEndpoints } from "../../core/config/index.ts";
 import { ConfigError, UnavailableError } from "../../core/errors.ts";
 import type { BulkStore, RawEvent } from "../../core/ports/bulk-store.ts";
 import { bulkStoreContract } from "../../core/ports/contracts/bulk-store.contract.ts";
-import { realService, testNamespace } from "../../tests/support/real-services.ts";
+import { realService, skipUnlessRequired, testNamespace } from "../../tests/support/real-services.ts";
 import { ensureCassandra, statusCassandra, stopCassandra } from "../local/cassandra/index.ts";
 import { pollUntil } from "../local/process-control.ts";
 import { type CassandraBulkStoreOptions, createCassandraBulkStore, migrationFiles } from "./index.ts";
@@ -165,7 +165,7 @@ describe("CassandraBulkStore on a real cassandra", { skip: "skip" in service ? s
   });
 
   it("the same client recovers after the server restarts", async (t) => {
-    const why = await restartSkip();
+    const why = skipUnlessRequired(await restartSkip());
     if (why) return t.skip(why);
     const store = await createCassandraBulkStore(
       {},

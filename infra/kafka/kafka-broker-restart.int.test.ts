@@ -6,7 +6,7 @@ import { after, describe, it } from "node:test";
 import { loadServiceEndpoints } from "../../core/config/index.ts";
 import { waitFor } from "../../core/ports/contracts/wait-for.ts";
 import type { EventLog } from "../../core/ports/event-log.ts";
-import { realService } from "../../tests/support/real-services.ts";
+import { realService, skipUnlessRequired } from "../../tests/support/real-services.ts";
 import { ensureKafka, statusKafka, stopKafka } from "../local/kafka/index.ts";
 import { isAlive } from "../local/process-control.ts";
 import { createKafkaEventLog } from "./create-kafka-event-log.ts";
@@ -18,9 +18,11 @@ const service = await realService("kafka");
 const skip =
   "skip" in service
     ? service.skip
-    : loadServiceEndpoints().kafkaBrokers
-      ? "KAFKA_BROKERS names an external broker; the kill test needs a broker started by infra/local/kafka"
-      : false;
+    : skipUnlessRequired(
+        loadServiceEndpoints().kafkaBrokers
+          ? "KAFKA_BROKERS names an external broker; the kill test needs a broker started by infra/local/kafka"
+          : false,
+      );
 
 /** Produce numbered records until stopped, keeping the values whose produce resolved. */
 function producing(log: EventLog, topic: string) {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { UnavailableError } from "../../core/errors.ts";
 import { waitFor } from "../../core/ports/contracts/wait-for.ts";
-import { realService } from "../../tests/support/real-services.ts";
+import { realService, skipUnlessRequired } from "../../tests/support/real-services.ts";
 import { freePort } from "../local/free-port.ts";
 import { type PrivateMariadb, startPrivateMariadb } from "../local/mysql/index.ts";
 import { createMysqlControlStore, type MysqlControlStore } from "./mysql-control-store.ts";
@@ -19,7 +19,7 @@ const skip =
     ? service.skip
     : installed
       ? false
-      : "mariadbd is not installed (apt-get install mariadb-server)";
+      : skipUnlessRequired("mariadbd is not installed (apt-get install mariadb-server)");
 
 const QUERY_TIMEOUT_MS = 1000;
 /** Scheduling slack on top of a timeout before a call counts as hung. */

@@ -81,3 +81,15 @@ export async function realService<N extends ServiceName>(name: N): Promise<Servi
 export function testNamespace(prefix = "t"): string {
   return `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 10)}`;
 }
+
+/**
+ * A test's own reason to skip (a binary missing, an endpoint it may not restart): returned as is, except under
+ * RECSYS_REQUIRE_SERVICES=1, where a skipped real-service test would hide a broken CI setup, so it fails instead.
+ */
+export function skipUnlessRequired(reason: string | false): string | false {
+  if (reason !== false && loadServiceEndpoints().requireServices) {
+    throw new Error(`RECSYS_REQUIRE_SERVICES=1 but a real-service test would skip: ${reason}`);
+  }
+  if (reason !== false) log(`skipping: ${reason}`);
+  return reason;
+}

@@ -3,14 +3,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { realService } from "../../../tests/support/real-services.ts";
+import { realService, skipUnlessRequired } from "../../../tests/support/real-services.ts";
 import { ensureMysql, statusMysql, stopMysql } from "./index.ts";
 import { mysqlAnswers } from "./mariadb-server.ts";
 
 const service = await realService("mysql");
 const sharedAnswers = await mysqlAnswers(3306);
 const skip =
-  "skip" in service ? service.skip : sharedAnswers ? false : "no MariaDB answers on 127.0.0.1:3306 to reuse";
+  "skip" in service
+    ? service.skip
+    : skipUnlessRequired(sharedAnswers ? false : "no MariaDB answers on 127.0.0.1:3306 to reuse");
 
 describe("mysql launcher next to a running server", { skip }, () => {
   const root = mkdtempSync(join(tmpdir(), "starling-mysql-launcher-"));

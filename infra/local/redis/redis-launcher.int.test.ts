@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { skipUnlessRequired } from "../../../tests/support/real-services.ts";
 import { freePort } from "../free-port.ts";
 import { isAlive } from "../process-control.ts";
 import { ensureRedis, ensureRedisOn, startPrivateRedis, statusRedisOn, stopRedis } from "./index.ts";
@@ -11,7 +12,11 @@ import { redisAnswersPing } from "./redis-ping.ts";
 
 const installed = spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
 
-describe("redis launcher", { skip: installed ? false : "redis-server is not installed" }, () => {
+const skip = skipUnlessRequired(
+  installed ? false : "redis-server is not installed (apt-get install redis-server)",
+);
+
+describe("redis launcher", { skip }, () => {
   const root = mkdtempSync(join(tmpdir(), "starling-redis-launcher-"));
   const lines: string[] = [];
   const options = { root, log: (line: string) => lines.push(line) };
