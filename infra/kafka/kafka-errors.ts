@@ -57,3 +57,32 @@ export async function withDeadline<T>(work: Promise<T>, ms: number, what: string
     clearTimeout(timer);
   }
 }
+
+const COORDINATOR_ERRORS = new Set([
+  "NOT_COORDINATOR",
+  "COORDINATOR_LOAD_IN_PROGRESS",
+  "COORDINATOR_NOT_AVAILABLE",
+]);
+
+/** Whether a group request failed because the group's coordinator moved or is still loading. */
+export function isCoordinatorError(error: unknown): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if (COORDINATOR_ERRORS.has(String((current as { type?: unknown }).type))) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs a group request again while the coordinator is moving or loading: kafkajs' admin client does not retry
+ * these (seen right after a broker start or under load), though a moment later the same request succeeds.
+ */
+export async function retryOnCoordinatorMove<T>(request: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt >= attempts || !isCoordinatorError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}

@@ -10,7 +10,14 @@ import type {
   TopicSpec,
 } from "../../core/ports/event-log.ts";
 import { KafkaConsumerMember } from "./kafka-consumer-member.ts";
-import { closedError, rootCause, toStarlingError, unknownTopicError, withDeadline } from "./kafka-errors.ts";
+import {
+  closedError,
+  retryOnCoordinatorMove,
+  rootCause,
+  toStarlingError,
+  unknownTopicError,
+  withDeadline,
+} from "./kafka-errors.ts";
 import type { KafkaEventLogSettings } from "./kafka-options.ts";
 import { acksFor } from "./produce-acks.ts";
 import type { ProducerSlot } from "./producer-slot.ts";
@@ -138,7 +145,7 @@ export class KafkaEventLog implements EventLog {
 
   private async committed(kafkaGroup: string, kafkaTopic: string, count: number): Promise<number[]> {
     const answer = await this.call("fetch group offsets", () =>
-      this.admin.fetchOffsets({ groupId: kafkaGroup, topics: [kafkaTopic] }),
+      retryOnCoordinatorMove(() => this.admin.fetchOffsets({ groupId: kafkaGroup, topics: [kafkaTopic] })),
     );
     const out = new Array<number>(count).fill(0);
     for (const entry of answer.find((t) => t.topic === kafkaTopic)?.partitions ?? []) {
