@@ -51,6 +51,8 @@ export interface ModelVersion {
 export interface ControlStore {
   upsertItems(items: readonly ItemRecord[]): Promise<void>;
   getItems(itemIds: readonly string[]): Promise<(ItemRecord | null)[]>;
+  /** Every item id in the catalogue, eligible or not, in ascending string order. */
+  listItemIds(): Promise<string[]>;
   setEligible(itemIds: readonly string[], eligible: boolean): Promise<void>;
   /** The subset of `itemIds` that may be recommended; unknown ids are not eligible. */
   eligibleAmong(itemIds: readonly string[]): Promise<Set<string>>;

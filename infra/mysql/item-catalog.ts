@@ -44,6 +44,14 @@ export class ItemCatalog {
       : this.session.transaction("read items", read);
   }
 
+  /** Every item id, in binary (byte) order so it matches the port's ascending string order for ASCII ids. */
+  async listIds(): Promise<string[]> {
+    return this.session.connected("list items", async (sql) => {
+      const rows = await sql.rows<{ item_id: string }>("SELECT item_id FROM items ORDER BY item_id");
+      return rows.map((row) => row.item_id);
+    });
+  }
+
   /** Flag known items; unknown ids are ignored. */
   async setEligible(itemIds: readonly string[], eligible: boolean): Promise<void> {
     const unique = [...new Set(itemIds)];

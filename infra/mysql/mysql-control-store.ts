@@ -56,6 +56,10 @@ export class MysqlControlStore implements ControlStore {
     return this.items.get(itemIds);
   }
 
+  listItemIds(): Promise<string[]> {
+    return this.items.listIds();
+  }
+
   setEligible(itemIds: readonly string[], eligible: boolean): Promise<void> {
     return this.items.setEligible(itemIds, eligible);
   }

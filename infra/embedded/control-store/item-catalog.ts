@@ -18,6 +18,7 @@ export class ItemCatalog {
   private readonly readAll: (itemIds: readonly string[]) => (ItemRecord | null)[];
   private readonly updateEligible: Statement<[number, string]>;
   private readonly selectEligible: Statement<[string], string>;
+  private readonly selectIds: Statement<[], string>;
 
   constructor(db: Database) {
     const upsertItem = db.prepare<[string, string, number | null, number]>(
@@ -50,6 +51,12 @@ export class ItemCatalog {
     this.selectEligible = db
       .prepare<[string], string>(`SELECT item_id FROM items WHERE eligible = 1 AND item_id ${IN_IDS}`)
       .pluck();
+    this.selectIds = db.prepare<[], string>("SELECT item_id FROM items ORDER BY item_id").pluck();
+  }
+
+  /** Every item id in ascending order (SQLite compares text bytewise). */
+  listIds(): string[] {
+    return guard("list items", () => this.selectIds.all());
   }
 
   /** Insert or wholly replace items (title, year, genres, eligibility) in one transaction. */

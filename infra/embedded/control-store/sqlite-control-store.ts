@@ -49,6 +49,10 @@ export class SqliteControlStore implements ControlStore {
     return this.items.get(itemIds);
   }
 
+  async listItemIds(): Promise<string[]> {
+    return this.items.listIds();
+  }
+
   async setEligible(itemIds: readonly string[], eligible: boolean): Promise<void> {
     this.items.setEligible(itemIds, eligible);
   }

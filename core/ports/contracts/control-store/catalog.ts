@@ -31,6 +31,18 @@ export function catalogCases(getStore: () => ControlStore): void {
     assert.deepEqual(await store.getItems([]), []);
   });
 
+  it("lists every item id in ascending order, eligible or not", async () => {
+    const store = getStore();
+    const p = uid();
+    const ids = [`${p}-b`, `${p}-a`, `${p}-B`, `${p}-c`];
+    await store.upsertItems(
+      ids.map((itemId, i) => ({ itemId, title: itemId, year: null, genres: [], eligible: i !== 2 })),
+    );
+    await store.upsertItems([{ itemId: `${p}-a`, title: "again", year: 2000, genres: [], eligible: true }]);
+    const mine = (await store.listItemIds()).filter((id) => id.startsWith(`${p}-`));
+    assert.deepEqual(mine, [`${p}-B`, `${p}-a`, `${p}-b`, `${p}-c`]);
+  });
+
   it("answers eligibility for known ids; unknown ids are not eligible", async () => {
     const store = getStore();
     const p = uid();
