@@ -13,8 +13,11 @@ export interface Adapters {
   close(): Promise<void>;
 }
 
+/** The stores without the event log: what the offline tier needs, so it never takes the log's file lock. */
+export type StoreAdapters = Omit<Adapters, "eventLog">;
+
 /** Opens each adapter in turn; if one fails, the ones already open are closed before the error is passed on. */
-async function openAll(config: Config, deps: AdapterDeps) {
+async function openStores(config: Config, deps: AdapterDeps) {
   const opened: { close(): Promise<void> }[] = [];
   const keep = <T extends { close(): Promise<void> }>(adapter: T): T => {
     opened.push(adapter);
@@ -24,12 +27,37 @@ async function openAll(config: Config, deps: AdapterDeps) {
     const cache = keep(await cacheFor(config, deps));
     const bulk = keep(await bulkFor(config, deps));
     const control = keep(await controlFor(config, deps));
-    const eventLog = keep(await eventLogFor(config, deps));
-    return { cache, bulk, control, eventLog };
+    return { cache, bulk, control, opened };
   } catch (error) {
     await Promise.allSettled(opened.map((adapter) => adapter.close()));
     throw error;
   }
+}
+
+async function openAll(config: Config, deps: AdapterDeps) {
+  const { opened, ...stores } = await openStores(config, deps);
+  try {
+    return { ...stores, eventLog: await eventLogFor(config, deps) };
+  } catch (error) {
+    await Promise.allSettled(opened.map((adapter) => adapter.close()));
+    throw error;
+  }
+}
+
+/** Opens the cache, bulk and control stores from their URLs. */
+export async function createStoreAdapters(config: Config, deps: AdapterDeps): Promise<StoreAdapters> {
+  const { cache, bulk, control } = await openStores(config, deps);
+  let closed = false;
+  return {
+    cache,
+    bulk,
+    control,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all([cache.close(), bulk.close(), control.close()]);
+    },
+  };
 }
 
 /** Builds the adapter for each port from its URL scheme; the one registry of adapters. */

@@ -8,10 +8,17 @@ export function cacheKeys(prefix = "") {
   return {
     /** Capped list of the user's recent item ids, newest first. */
     userHistory: (userId: string) => `${p}u:${userId}:hist`,
-    /** The user's embedding (Float32 bytes) for one model. */
-    userEmbedding: (userId: string, model: string) => `${p}u:${userId}:emb:${model}`,
-    /** Hash of the user's features (count, average, genre affinities). */
+    /** The user's embedding (Float32 bytes) for one model of one embeddings version. */
+    userEmbedding: (userId: string, model: string, version: string) =>
+      `${p}u:${userId}:emb:${model}:${version}`,
+    /** Hash of the user's live features, kept up to date by the nearline tier. */
     userFeatures: (userId: string) => `${p}u:${userId}:feat`,
+    /** The user's offline features of one features version, as JSON. */
+    userFeaturesAt: (userId: string, version: string) => `${p}u:${userId}:feat:${version}`,
+    /** An item's engineered features of one features version, as JSON. */
+    itemFeatures: (version: string, itemId: string) => `${p}ifeat:${version}:${itemId}`,
+    /** The fitted feature transforms of one features version, as JSON. */
+    featureTransforms: (version: string) => `${p}ftrans:${version}`,
     /** Sorted set of behaviour-graph neighbours of an item, scored by edge weight. */
     itemNext: (itemId: string) => `${p}i:${itemId}:next`,
     /** Sorted set of trending items for a window name such as `1h`. */

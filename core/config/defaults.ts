@@ -31,6 +31,25 @@ export function defaultsFor(profile: Profile, stateDir = "var"): Config {
     bulk: { url: urls.bulk },
     control: { url: urls.control },
     demo: { priorWeight: 10, syntheticUsers: 2000 },
+    offline: {
+      schedule: "0 3 * * *",
+      promotionMargin: 0.1,
+      hotUsers: 10_000,
+      userTtlHours: 168,
+      buckets: 10,
+      recencyHalfLifeDays: 30,
+      item2vec: {
+        dimension: 64,
+        window: 5,
+        negatives: 5,
+        epochs: 10,
+        minCount: 1,
+        subsample: 0,
+        learningRate: 0.025,
+        seed: 1,
+        threads: 2,
+      },
+    },
     requireServices: false,
   };
 }

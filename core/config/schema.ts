@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { offlineSchema } from "./offline-schema.ts";
 
 const logLevel = z.enum(["debug", "info", "warn", "error", "silent"]);
 const adapterUrl = z
@@ -44,6 +45,7 @@ export const configSchema = z.strictObject({
     /** Size of the synthetic data set used when no MovieLens copy can be found or fetched. */
     syntheticUsers: z.number().int().min(10).max(10_000_000),
   }),
+  offline: offlineSchema,
   /** Set in CI: tests that need a real service fail instead of skipping when it is missing. */
   requireServices: z.boolean(),
 });

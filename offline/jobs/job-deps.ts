@@ -1,6 +1,6 @@
 import type { Clock } from "../../core/clock.ts";
 import type { Logger } from "../../core/logger.ts";
-import type { BulkStore, ControlStore, FeatureCache } from "../../core/ports/index.ts";
+import type { ArtifactFiles, BulkStore, ControlStore, FeatureCache } from "../../core/ports/index.ts";
 import type { Progress, ProgressOptions } from "../../core/progress.ts";
 
 /** What every offline job reads and writes through: the ports, a clock, a logger and a progress display. */
@@ -8,6 +8,8 @@ export interface JobDeps {
   readonly bulk: BulkStore;
   readonly cache: FeatureCache;
   readonly control: ControlStore;
+  /** The file copy of published versions; publishing skips it when absent. */
+  readonly files?: ArtifactFiles;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly progress: (options: ProgressOptions) => Progress;

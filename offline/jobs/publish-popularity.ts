@@ -1,7 +1,8 @@
 import type { ArtifactEntry, CacheWrite } from "../../core/ports/index.ts";
-import { ALL_GENRES, ARTIFACT_KINDS, cacheKeys, newVersionId, VERSION_KINDS } from "../../schemas/index.ts";
+import { ALL_GENRES, ARTIFACT_KINDS, cacheKeys, VERSION_KINDS } from "../../schemas/index.ts";
 import type { ItemSummary } from "../features/top-items.ts";
 import type { JobDeps } from "./job-deps.ts";
+import { jsonBytes, nextVersionId, publishVersion, type VersionBundle } from "./publish/index.ts";
 
 export interface PopularityModel {
   readonly summaries: ReadonlyMap<string, ItemSummary>;
@@ -9,23 +10,27 @@ export interface PopularityModel {
   readonly popular: readonly ItemSummary[];
 }
 
-const encoder = new TextEncoder();
-const json = (value: unknown) => encoder.encode(JSON.stringify(value));
 const ids = (list: readonly ItemSummary[]) => list.map((s) => s.itemId);
 
-function artifacts(model: PopularityModel) {
+/** Item statistics, genre top lists and the popular list as artifacts of one version. */
+export function popularityArtifacts(model: PopularityModel): VersionBundle["artifacts"] {
   const stats: ArtifactEntry[] = [...model.summaries.values()].map((s) => ({
     key: s.itemId,
-    value: json(s),
+    value: jsonBytes(s),
   }));
   const tops: ArtifactEntry[] = [...model.topByGenre].map(([genre, list]) => ({
     key: genre,
-    value: json(ids(list)),
+    value: jsonBytes(ids(list)),
   }));
-  return { stats, tops, popular: [{ key: ALL_GENRES, value: json(ids(model.popular)) }] };
+  return [
+    { kind: ARTIFACT_KINDS.itemStats, entries: stats },
+    { kind: ARTIFACT_KINDS.genreTop, entries: tops },
+    { kind: ARTIFACT_KINDS.popularity, entries: [{ key: ALL_GENRES, value: jsonBytes(ids(model.popular)) }] },
+  ];
 }
 
-function cacheWrites(model: PopularityModel, version: string): CacheWrite[] {
+/** The hot popularity lists and item statistics, under the version's cache keys. */
+export function popularityCacheWrites(model: PopularityModel, version: string): CacheWrite[] {
   const keys = cacheKeys();
   const writes: CacheWrite[] = [];
   for (const [genre, list] of model.topByGenre) {
@@ -46,50 +51,18 @@ function cacheWrites(model: PopularityModel, version: string): CacheWrite[] {
 }
 
 /**
- * Publishes a popularity version: artifacts to the BulkStore, hot lists to the FeatureCache, then the
- * pointer switch in the ControlStore, so readers never see a version that is half written.
- * Keeps the previous version for rollback and deletes older ones.
+ * Publishes a popularity version on its own (the demo's run): artifacts, hot lists, then the pointer switch,
+ * keeping the previous version for rollback. The offline pipeline publishes the same parts with its own.
  */
 export async function publishPopularity(deps: JobDeps, model: PopularityModel): Promise<string> {
-  const kind = VERSION_KINDS.popularity;
-  const version = newVersionId(deps.clock.now(), deps.newId());
-  const parts = artifacts(model);
-  await deps.bulk.putArtifacts(ARTIFACT_KINDS.itemStats, version, parts.stats);
-  await deps.bulk.putArtifacts(ARTIFACT_KINDS.genreTop, version, parts.tops);
-  await deps.bulk.putArtifacts(ARTIFACT_KINDS.popularity, version, parts.popular);
-  await deps.cache.batch(cacheWrites(model, version));
-  await deps.control.stageVersion(kind, version);
-  await deps.control.activateVersions({ [kind]: version });
-  await pruneOldVersions(deps, version);
+  const version = nextVersionId(deps);
+  const bundle: VersionBundle = {
+    pointers: [VERSION_KINDS.popularity],
+    artifacts: popularityArtifacts(model),
+    cacheWrites: popularityCacheWrites(model, version),
+    files: [],
+  };
+  await publishVersion(deps, version, bundle, { margin: 1, force: false });
   deps.logger.debug("published popularity version", { version, items: model.summaries.size });
   return version;
-}
-
-/**
- * Deletes the artifacts and cache keys of versions nobody should serve again: every retired version but the
- * newest (kept for rollback), and staged versions older than the current one (runs that never finished).
- * The ControlStore keeps their rows as history.
- */
-async function pruneOldVersions(deps: JobDeps, current: string): Promise<void> {
-  const versions = await deps.control.listVersions(VERSION_KINDS.popularity);
-  const newestFirst = (a: { version: string }, b: { version: string }) => (a.version < b.version ? 1 : -1);
-  const retired = versions.filter((v) => v.status === "retired").sort(newestFirst);
-  const abandoned = versions.filter((v) => v.status === "staged" && v.version < current);
-  for (const old of [...retired.slice(1), ...abandoned]) {
-    await deps.cache.del(await staleCacheKeys(deps, old.version));
-    for (const kind of Object.values(ARTIFACT_KINDS)) await deps.bulk.deleteVersion(kind, old.version);
-  }
-}
-
-/** The cache keys a version wrote, recovered from its artifacts' keys. */
-async function staleCacheKeys(deps: JobDeps, version: string): Promise<string[]> {
-  const keys = cacheKeys();
-  const out = [keys.popular(version)];
-  for await (const genre of deps.bulk.listArtifactKeys(ARTIFACT_KINDS.genreTop, version)) {
-    out.push(keys.topItems(version, genre));
-  }
-  for await (const itemId of deps.bulk.listArtifactKeys(ARTIFACT_KINDS.itemStats, version)) {
-    out.push(keys.itemStats(version, itemId));
-  }
-  return out;
 }

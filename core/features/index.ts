@@ -1,0 +1,9 @@
+export { listedGenres, multiHot, NO_GENRES_LISTED, oneHot } from "./categorical.ts";
+export {
+  FEATURE_TRANSFORMS_FORMAT,
+  type FeatureTransforms,
+  ITEM_FEATURE_KEYS,
+} from "./feature-transforms.ts";
+export { encodeItem, type ItemBasics, type ItemFeatures } from "./item-encoding.ts";
+export { bucketIndex, type MinMaxRange, minMaxScale } from "./numeric.ts";
+export { parseFeatureTransforms } from "./parse-feature-transforms.ts";

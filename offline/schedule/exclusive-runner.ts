@@ -1,0 +1,51 @@
+import type { Logger } from "../../core/logger.ts";
+
+export type RunOutcome<T> =
+  | { readonly status: "succeeded"; readonly result: T; readonly ms: number }
+  | { readonly status: "failed"; readonly error: unknown; readonly ms: number }
+  | { readonly status: "skipped"; readonly reason: string };
+
+export interface ExclusiveRunner<T> {
+  /** Starts a run unless one is in progress; never rejects, the outcome says what happened. */
+  run(trigger: string): Promise<RunOutcome<T>>;
+  readonly running: boolean;
+  /** Resolves when the run in progress (if any) has ended. */
+  idle(): Promise<void>;
+}
+
+/** Runs `job` at most once at a time: a trigger that arrives during a run is skipped and logged, not queued. */
+export function createExclusiveRunner<T>(job: () => Promise<T>, logger: Logger): ExclusiveRunner<T> {
+  let current: Promise<unknown> | null = null;
+  return {
+    get running() {
+      return current !== null;
+    },
+    async idle() {
+      await current;
+    },
+    async run(trigger: string): Promise<RunOutcome<T>> {
+      if (current !== null) {
+        logger.warn("training run skipped: the previous run is still going", { trigger });
+        return { status: "skipped", reason: "a run is in progress" };
+      }
+      const started = performance.now();
+      logger.info("training run started", { trigger });
+      const attempt = job().then(
+        (result) => ({ status: "succeeded" as const, result, ms: performance.now() - started }),
+        (error: unknown) => ({ status: "failed" as const, error, ms: performance.now() - started }),
+      );
+      current = attempt;
+      const outcome = await attempt;
+      current = null;
+      if (outcome.status === "succeeded")
+        logger.info("training run succeeded", { trigger, ms: Math.round(outcome.ms) });
+      else
+        logger.error("training run failed", {
+          trigger,
+          ms: Math.round(outcome.ms),
+          error: String(outcome.error),
+        });
+      return outcome;
+    },
+  };
+}
