@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { dataFetchCommand } from "./commands/data-fetch.ts";
 import { dataGenerateCommand } from "./commands/data-generate.ts";
 import { demoCommand } from "./commands/demo.ts";
+import { offlineCommand } from "./commands/offline.ts";
 import { servicesCommand } from "./commands/services.ts";
 import { runCommand } from "./run-command.ts";
 
@@ -16,6 +17,7 @@ const data = new Command("data").description("get or make rating data sets");
 data.addCommand(dataFetchCommand());
 data.addCommand(dataGenerateCommand());
 program.addCommand(data);
+program.addCommand(offlineCommand());
 program.addCommand(servicesCommand());
 
 await runCommand(() => program.parseAsync(process.argv));

@@ -1,18 +1,17 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, describe, it } from "node:test";
-import cassandra from "cassandra-driver";
-import mysql from "mysql2/promise";
 import { systemClock } from "../core/clock.ts";
 import { loadConfig } from "../core/config/index.ts";
 import { silentLogger } from "../core/logger.ts";
 import { waitFor } from "../core/ports/contracts/wait-for.ts";
 import { createProgress } from "../core/progress.ts";
 import { type Adapters, createAdapters } from "../infra/create-adapters.ts";
-import { withDatabase } from "../infra/mysql/index.ts";
 import { buildPopularity } from "../offline/jobs/build-popularity.ts";
 import { createApp } from "../online/app.ts";
+import { dropNamespace } from "./support/drop-namespace.ts";
 import { realService, testNamespace } from "./support/real-services.ts";
+import { servicesEnv } from "./support/services-env.ts";
 import { tinyDataset } from "./support/tiny-dataset.ts";
 
 const [kafka, redis, cass, my] = await Promise.all([
@@ -30,31 +29,22 @@ describe("the services profile runs the same code on Kafka, Redis, Cassandra and
 
   after(async () => {
     await adapters?.close();
-    if ("endpoint" in cass) {
-      const client = new cassandra.Client({
-        contactPoints: cass.endpoint.contactPoints,
-        localDataCenter: cass.endpoint.localDataCenter,
-      });
-      await client.execute(`DROP KEYSPACE IF EXISTS ${namespace}`);
-      await client.shutdown();
-    }
-    if ("endpoint" in my) {
-      const connection = await mysql.createConnection(my.endpoint.url);
-      await connection.query(`DROP DATABASE IF EXISTS \`${namespace}\``);
-      await connection.end();
-    }
+    await dropNamespace(
+      namespace,
+      "endpoint" in cass ? cass.endpoint : undefined,
+      "endpoint" in my ? my.endpoint : undefined,
+    );
   });
 
   it("publishes popularity through the real stores and serves it, and moves an event through Kafka", async () => {
     if (!("endpoint" in kafka && "endpoint" in redis && "endpoint" in cass && "endpoint" in my)) return;
-    const config = loadConfig({
-      RECSYS_PROFILE: "services",
-      RECSYS_EVENTLOG_URL: `kafka://${kafka.endpoint.brokers.join(",")}`,
-      RECSYS_CACHE_URL: redis.endpoint.url,
-      RECSYS_CACHE_COMMAND_TIMEOUT_MS: "2000",
-      RECSYS_BULK_URL: `cassandra://${cass.endpoint.contactPoints.join(",")}/${namespace}?dc=${cass.endpoint.localDataCenter}`,
-      RECSYS_CONTROL_URL: withDatabase(my.endpoint.url, namespace),
-    });
+    const endpoints = {
+      kafka: kafka.endpoint,
+      redis: redis.endpoint,
+      cassandra: cass.endpoint,
+      mysql: my.endpoint,
+    };
+    const config = loadConfig(servicesEnv(endpoints, namespace));
     adapters = await createAdapters(config, { clock: systemClock, logger: silentLogger });
     const deps = {
       ...adapters,

@@ -1,0 +1,11 @@
+export type { Corpus } from "./corpus.ts";
+export { buildCorpus } from "./corpus.ts";
+export type { Item2VecModel } from "./model.ts";
+export { itemIndex } from "./model.ts";
+export type { Item2VecParams } from "./params.ts";
+export { DEFAULT_ITEM2VEC_PARAMS, validateItem2VecParams } from "./params.ts";
+export type { ScoredItem } from "./similar.ts";
+export { similar } from "./similar.ts";
+export { trainItem2Vec } from "./train.ts";
+export type { TrainOptions, TrainProgress } from "./train-options.ts";
+export { userEmbeddingMean, userEmbeddingRecency } from "./user-embedding.ts";

@@ -1,0 +1,137 @@
+import type { ArtifactEntry, CacheWrite } from "../../../core/ports/index.ts";
+import { float32ToBytes } from "../../../core/vector-bytes.ts";
+import {
+  ARTIFACT_KINDS,
+  cacheKeys,
+  EMBEDDING_MODELS,
+  embeddingKey,
+  VERSION_KINDS,
+} from "../../../schemas/index.ts";
+import type { EvaluationReport } from "../../evaluate/index.ts";
+import { formatReportMarkdown } from "../../evaluate/index.ts";
+import { jsonBytes, type VersionBundle } from "../publish/index.ts";
+import { popularityArtifacts, popularityCacheWrites } from "../publish-popularity.ts";
+import type { EmbeddingSet } from "./embeddings-stage.ts";
+import { promotionScore } from "./evaluate-stage.ts";
+import type { FeatureSet } from "./features-stage.ts";
+import { jsonLines, word2vecText } from "./vector-file.ts";
+
+export interface VersionParts {
+  readonly version: string;
+  readonly features: FeatureSet;
+  readonly embeddings: EmbeddingSet;
+  readonly report: EvaluationReport;
+  /** Users whose keys are warmed in the cache. */
+  readonly hotUsers: readonly string[];
+  readonly userTtlMs: number;
+}
+
+const jsonEntries = (map: ReadonlyMap<string, unknown>): ArtifactEntry[] =>
+  [...map].map(([key, value]) => ({ key, value: jsonBytes(value) }));
+
+const vectorEntries = (model: string, map: ReadonlyMap<string, Float32Array>): ArtifactEntry[] =>
+  [...map].map(([id, vector]) => ({ key: embeddingKey(model, id), value: float32ToBytes(vector) }));
+
+function itemVectors(parts: VersionParts): Map<string, Float32Array> {
+  const { itemIds, dimension, vectors } = parts.embeddings.item2vec;
+  return new Map(itemIds.map((id, row) => [id, vectors.subarray(row * dimension, (row + 1) * dimension)]));
+}
+
+function artifacts(parts: VersionParts): VersionBundle["artifacts"] {
+  const { features, embeddings, report } = parts;
+  return [
+    ...popularityArtifacts(features.popularity),
+    { kind: ARTIFACT_KINDS.itemFeatures, entries: jsonEntries(features.items) },
+    { kind: ARTIFACT_KINDS.userFeatures, entries: jsonEntries(features.users) },
+    {
+      kind: ARTIFACT_KINDS.featureTransforms,
+      entries: [{ key: "spec", value: jsonBytes(features.transforms) }],
+    },
+    {
+      kind: ARTIFACT_KINDS.itemEmbeddings,
+      entries: vectorEntries(EMBEDDING_MODELS.item2vec, itemVectors(parts)),
+    },
+    {
+      kind: ARTIFACT_KINDS.userEmbeddings,
+      entries: [
+        ...vectorEntries(EMBEDDING_MODELS.item2vec, embeddings.usersMean),
+        ...vectorEntries(EMBEDDING_MODELS.item2vecRecent, embeddings.usersRecent),
+      ],
+    },
+    { kind: ARTIFACT_KINDS.evaluation, entries: [{ key: "report", value: jsonBytes(report) }] },
+  ];
+}
+
+function userWrites(parts: VersionParts, userId: string): CacheWrite[] {
+  const keys = cacheKeys();
+  const { version, userTtlMs: ttlMs, features, embeddings } = parts;
+  const writes: CacheWrite[] = [];
+  const userFeatures = features.users.get(userId);
+  if (userFeatures) {
+    writes.push({
+      op: "set",
+      key: keys.userFeaturesAt(userId, version),
+      value: JSON.stringify(userFeatures),
+      ttlMs,
+    });
+  }
+  for (const [model, map] of [
+    [EMBEDDING_MODELS.item2vec, embeddings.usersMean],
+    [EMBEDDING_MODELS.item2vecRecent, embeddings.usersRecent],
+  ] as const) {
+    const vector = map.get(userId);
+    if (vector)
+      writes.push({ op: "setVector", key: keys.userEmbedding(userId, model, version), vector, ttlMs });
+  }
+  return writes;
+}
+
+function cacheWrites(parts: VersionParts): CacheWrite[] {
+  const keys = cacheKeys();
+  const { version, features } = parts;
+  const writes = popularityCacheWrites(features.popularity, version);
+  writes.push({
+    op: "set",
+    key: keys.featureTransforms(version),
+    value: JSON.stringify(features.transforms),
+  });
+  for (const [itemId, item] of features.items) {
+    writes.push({ op: "set", key: keys.itemFeatures(version, itemId), value: JSON.stringify(item) });
+  }
+  for (const [itemId, vector] of itemVectors(parts)) {
+    writes.push({
+      op: "setVector",
+      key: keys.itemEmbedding(EMBEDDING_MODELS.item2vec, version, itemId),
+      vector,
+    });
+  }
+  for (const userId of parts.hotUsers) writes.push(...userWrites(parts, userId));
+  return writes;
+}
+
+function files(parts: VersionParts): VersionBundle["files"] {
+  const { itemIds, dimension, vectors } = parts.embeddings.item2vec;
+  return [
+    { name: "evaluation.json", content: `${JSON.stringify(parts.report, null, 2)}\n` },
+    { name: "evaluation.md", content: formatReportMarkdown(parts.report) },
+    { name: "feature-transforms.json", content: `${JSON.stringify(parts.features.transforms, null, 2)}\n` },
+    { name: "item-features.jsonl", content: jsonLines(parts.features.items.values()) },
+    {
+      name: "user-features.jsonl",
+      content: jsonLines(parts.features.users.values()),
+    },
+    { name: "item2vec.vec", content: word2vecText(itemIds, dimension, vectors) },
+  ];
+}
+
+/** Everything one training run publishes, as one bundle under one version id for all pointer kinds. */
+export function assembleVersion(parts: VersionParts): VersionBundle {
+  const score = promotionScore(parts.report);
+  return {
+    pointers: [VERSION_KINDS.embeddings, VERSION_KINDS.features, VERSION_KINDS.popularity],
+    artifacts: artifacts(parts),
+    cacheWrites: cacheWrites(parts),
+    files: files(parts),
+    ...(score === undefined ? {} : { score }),
+  };
+}

@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { systemClock } from "../core/clock.ts";
+import { loadConfig } from "../core/config/index.ts";
+import { silentLogger } from "../core/logger.ts";
+import { createStoreAdapters } from "../infra/create-adapters.ts";
+import { readPublishedVersion } from "./support/published-version.ts";
+import { runRecsys } from "./support/recsys-cli.ts";
+import { sharedDataDir } from "./support/shared-data.ts";
+
+const TABLE_ROW = /^\| (popularity|item2vec-mean|item2vec-last) \| 0\.\d{4} \|/m;
+
+describe("recsys offline on the embedded profile", async () => {
+  const stateDir = await mkdtemp(join(tmpdir(), "starling-offline-e2e-"));
+  const env = { RECSYS_STATE_DIR: stateDir, RECSYS_LOG_LEVEL: "warn" };
+  after(() => rm(stateDir, { recursive: true, force: true }));
+
+  it("trains on ml-latest-small and publishes a version a reader finds through the ports", async () => {
+    const run = await runRecsys(["offline", "train", "--data", sharedDataDir()], env);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, TABLE_ROW);
+    const published = /published (v\S+)/.exec(run.stdout)?.[1];
+    assert.ok(published, run.stdout);
+    assert.match(run.stderr, /item2vec: [\d,]+\/[\d,]+ items/, "a progress line per stage");
+    const stores = await createStoreAdapters(loadConfig(env), { clock: systemClock, logger: silentLogger });
+    try {
+      // The embedded cache lives in the training process's memory, so this reader checks the durable stores.
+      const { bulk, control } = stores;
+      const version = await readPublishedVersion(
+        { bulk, control },
+        { itemId: "318", userId: "1", dimension: 64 },
+      );
+      assert.equal(version, published);
+    } finally {
+      await stores.close();
+    }
+    const files = join(stateDir, "artifacts");
+    assert.equal(readFileSync(join(files, "ACTIVE"), "utf8").trim(), published);
+    const header = readFileSync(join(files, published, "item2vec.vec"), "utf8").split("\n", 1)[0];
+    assert.match(header ?? "", /^\d+ 64$/);
+  });
+
+  it("evaluates from the stores, printing the table and writing JSON and Markdown", async () => {
+    const out = join(stateDir, "eval-out");
+    const run = await runRecsys(["offline", "evaluate", "--out", out], env);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, TABLE_ROW);
+    const report = JSON.parse(readFileSync(join(out, "evaluation.json"), "utf8"));
+    assert.equal(report.users, 607);
+    assert.deepEqual(
+      report.models.map((m: { model: string }) => m.model),
+      ["popularity", "item2vec-mean", "item2vec-last"],
+    );
+    assert.ok(existsSync(join(out, "evaluation.md")));
+  });
+
+  it("explains that there is nothing to roll back to after one version", async () => {
+    const run = await runRecsys(["offline", "rollback"], env);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /no previous version to roll back to: run `recsys offline train` first/);
+  });
+});
