@@ -27,17 +27,7 @@ async function openStores(config: Config, deps: AdapterDeps) {
     const cache = keep(await cacheFor(config, deps));
     const bulk = keep(await bulkFor(config, deps));
     const control = keep(await controlFor(config, deps));
-    return { cache, bulk, control, opened };
-  } catch (error) {
-    await Promise.allSettled(opened.map((adapter) => adapter.close()));
-    throw error;
-  }
-}
-
-async function openAll(config: Config, deps: AdapterDeps) {
-  const { opened, ...stores } = await openStores(config, deps);
-  try {
-    return { ...stores, eventLog: await eventLogFor(config, deps) };
+    return { cache, bulk, control };
   } catch (error) {
     await Promise.allSettled(opened.map((adapter) => adapter.close()));
     throw error;
@@ -62,18 +52,23 @@ export async function createStoreAdapters(config: Config, deps: AdapterDeps): Pr
 
 /** Builds the adapter for each port from its URL scheme; the one registry of adapters. */
 export async function createAdapters(config: Config, deps: AdapterDeps): Promise<Adapters> {
-  const { cache, bulk, control, eventLog } = await openAll(config, deps);
+  const stores = await createStoreAdapters(config, deps);
+  let eventLog: EventLog;
+  try {
+    eventLog = await eventLogFor(config, deps);
+  } catch (error) {
+    await stores.close();
+    throw error;
+  }
   let closed = false;
   return {
+    ...stores,
     eventLog,
-    cache,
-    bulk,
-    control,
     async close() {
       if (closed) return;
       closed = true;
       await eventLog.close();
-      await Promise.all([cache.close(), bulk.close(), control.close()]);
+      await stores.close();
     },
   };
 }

@@ -8,21 +8,17 @@ import { loadConfig } from "../core/config/index.ts";
 import { silentLogger } from "../core/logger.ts";
 import { createStoreAdapters, type StoreAdapters } from "../infra/create-adapters.ts";
 import { manifestCacheKeys } from "../offline/jobs/publish/cache-manifest.ts";
+import { allServices } from "./support/all-services.ts";
 import { dropNamespace } from "./support/drop-namespace.ts";
 import { readPublishedVersion } from "./support/published-version.ts";
-import { realService, testNamespace } from "./support/real-services.ts";
+import { testNamespace } from "./support/real-services.ts";
 import { runRecsys } from "./support/recsys-cli.ts";
 import { servicesEnv } from "./support/services-env.ts";
 import { sharedDataDir } from "./support/shared-data.ts";
 
-const [kafka, redis, cass, my] = await Promise.all([
-  realService("kafka"),
-  realService("redis"),
-  realService("cassandra"),
-  realService("mysql"),
-]);
-const missing = [kafka, redis, cass, my].find((s) => "skip" in s);
-const skip = missing && "skip" in missing ? missing.skip : false;
+const services = await allServices();
+const skip = "skip" in services ? services.skip : false;
+const endpoints = "endpoints" in services ? services.endpoints : undefined;
 
 describe("recsys offline train on the services profile", { skip }, () => {
   const namespace = testNamespace("offl");
@@ -44,21 +40,11 @@ describe("recsys offline train on the services profile", { skip }, () => {
     }
     await stores?.close();
     rmSync(stateDir, { recursive: true, force: true });
-    await dropNamespace(
-      namespace,
-      "endpoint" in cass ? cass.endpoint : undefined,
-      "endpoint" in my ? my.endpoint : undefined,
-    );
+    await dropNamespace(namespace, endpoints?.cassandra, endpoints?.mysql);
   });
 
   it("trains on ml-latest-small through Cassandra, MySQL and Redis; a reader finds the version", async () => {
-    if (!("endpoint" in kafka && "endpoint" in redis && "endpoint" in cass && "endpoint" in my)) return;
-    const endpoints = {
-      kafka: kafka.endpoint,
-      redis: redis.endpoint,
-      cassandra: cass.endpoint,
-      mysql: my.endpoint,
-    };
+    if (endpoints === undefined) return;
     const env = {
       ...servicesEnv(endpoints, namespace),
       RECSYS_LOG_LEVEL: "warn",

@@ -9,19 +9,15 @@ import { createProgress } from "../core/progress.ts";
 import { type Adapters, createAdapters } from "../infra/create-adapters.ts";
 import { buildPopularity } from "../offline/jobs/build-popularity.ts";
 import { createApp } from "../online/app.ts";
+import { allServices } from "./support/all-services.ts";
 import { dropNamespace } from "./support/drop-namespace.ts";
-import { realService, testNamespace } from "./support/real-services.ts";
+import { testNamespace } from "./support/real-services.ts";
 import { servicesEnv } from "./support/services-env.ts";
 import { tinyDataset } from "./support/tiny-dataset.ts";
 
-const [kafka, redis, cass, my] = await Promise.all([
-  realService("kafka"),
-  realService("redis"),
-  realService("cassandra"),
-  realService("mysql"),
-]);
-const missing = [kafka, redis, cass, my].find((s) => "skip" in s);
-const skip = missing && "skip" in missing ? missing.skip : false;
+const services = await allServices();
+const skip = "skip" in services ? services.skip : false;
+const endpoints = "endpoints" in services ? services.endpoints : undefined;
 
 describe("the services profile runs the same code on Kafka, Redis, Cassandra and MySQL", { skip }, () => {
   const namespace = testNamespace("prof");
@@ -29,21 +25,11 @@ describe("the services profile runs the same code on Kafka, Redis, Cassandra and
 
   after(async () => {
     await adapters?.close();
-    await dropNamespace(
-      namespace,
-      "endpoint" in cass ? cass.endpoint : undefined,
-      "endpoint" in my ? my.endpoint : undefined,
-    );
+    await dropNamespace(namespace, endpoints?.cassandra, endpoints?.mysql);
   });
 
   it("publishes popularity through the real stores and serves it, and moves an event through Kafka", async () => {
-    if (!("endpoint" in kafka && "endpoint" in redis && "endpoint" in cass && "endpoint" in my)) return;
-    const endpoints = {
-      kafka: kafka.endpoint,
-      redis: redis.endpoint,
-      cassandra: cass.endpoint,
-      mysql: my.endpoint,
-    };
+    if (endpoints === undefined) return;
     const config = loadConfig(servicesEnv(endpoints, namespace));
     adapters = await createAdapters(config, { clock: systemClock, logger: silentLogger });
     const deps = {
