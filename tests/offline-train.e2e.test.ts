@@ -9,14 +9,15 @@ import { loadConfig } from "../core/config/index.ts";
 import { silentLogger } from "../core/logger.ts";
 import { createStoreAdapters } from "../infra/create-adapters.ts";
 import { readPublishedVersion } from "./support/published-version.ts";
-import { runRecsys } from "./support/recsys-cli.ts";
+import { runRecsys, startRecsys } from "./support/recsys-cli.ts";
 import { sharedDataDir } from "./support/shared-data.ts";
 
 const TABLE_ROW = /^\| (popularity|item2vec-mean|item2vec-last) \| 0\.\d{4} \|/m;
 
 describe("recsys offline on the embedded profile", async () => {
   const stateDir = await mkdtemp(join(tmpdir(), "starling-offline-e2e-"));
-  const env = { RECSYS_STATE_DIR: stateDir, RECSYS_LOG_LEVEL: "warn" };
+  // One thread trains the same model every run, so the promotion gate always lets the next run through.
+  const env = { RECSYS_STATE_DIR: stateDir, RECSYS_LOG_LEVEL: "warn", RECSYS_OFFLINE_ITEM2VEC_THREADS: "1" };
   after(() => rm(stateDir, { recursive: true, force: true }));
 
   it("trains on ml-latest-small and publishes a version a reader finds through the ports", async () => {
@@ -62,5 +63,45 @@ describe("recsys offline on the embedded profile", async () => {
     const run = await runRecsys(["offline", "rollback"], env);
     assert.equal(run.code, 1);
     assert.match(run.stderr, /no previous version to roll back to: run `recsys offline train` first/);
+  });
+
+  it("schedules runs: --run-now trains once, SIGUSR2 asks for another, SIGTERM stops cleanly", async () => {
+    const schedule = startRecsys(["offline", "schedule", "--run-now"], { ...env, RECSYS_LOG_LEVEL: "info" });
+    try {
+      await schedule.waitForOutput(/offline schedule "0 3 \* \* \*" started/);
+      await schedule.waitForOutput(/"training run succeeded","trigger":"--run-now"/);
+      schedule.child.kill("SIGUSR2");
+      await schedule.waitForOutput(/"training run succeeded","trigger":"SIGUSR2"/);
+    } finally {
+      schedule.child.kill("SIGTERM");
+    }
+    assert.equal(await schedule.exited(), 0, schedule.output());
+  });
+
+  it("rejects a bad cron expression with the setting's name", async () => {
+    const run = await runRecsys(["offline", "schedule"], { ...env, RECSYS_OFFLINE_SCHEDULE: "99 * * * *" });
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /RECSYS_OFFLINE_SCHEDULE="99 \* \* \* \*" is not a valid cron expression/);
+  });
+
+  it("rolls back to the version that served before, and forward again", async () => {
+    const stores = async () =>
+      createStoreAdapters(loadConfig(env), { clock: systemClock, logger: silentLogger });
+    const active = async () => {
+      const opened = await stores();
+      const version = await opened.control.activeVersion("embeddings");
+      await opened.close();
+      return version;
+    };
+    const before = await active();
+    const back = await runRecsys(["offline", "rollback"], env);
+    assert.equal(back.code, 0, back.stderr);
+    const match = /rolled back popularity, features, embeddings from (\S+) to (\S+)/.exec(back.stdout);
+    assert.ok(match, back.stdout);
+    assert.equal(match[1], before);
+    assert.equal(await active(), match[2]);
+    assert.equal(readFileSync(join(stateDir, "artifacts", "ACTIVE"), "utf8").trim(), match[2]);
+    assert.equal((await runRecsys(["offline", "rollback"], env)).code, 0);
+    assert.equal(await active(), before);
   });
 });

@@ -1,5 +1,7 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
 import { fileURLToPath } from "node:url";
+import { waitFor } from "../../core/ports/contracts/wait-for.ts";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -9,12 +11,21 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `recsys <args>` to completion in a child process with only PATH, HOME and `env` set. */
-export function runRecsys(
+export interface RunningCli {
+  readonly child: ChildProcess;
+  /** stdout and stderr so far. */
+  output(): string;
+  /** Resolves once the output matches `pattern`; fails after `timeoutMs`. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** Resolves with the exit code. */
+  exited(): Promise<number | null>;
+}
+
+/** Starts `recsys <args>` in a child process with only PATH, HOME and `env` set. */
+export function startRecsys(
   args: readonly string[],
   env: Record<string, string>,
-  timeoutMs = 300_000,
-): Promise<CliRun> {
+): RunningCli & { stdout(): string; stderr(): string } {
   const child = spawn(process.execPath, ["--import", "tsx", "bin/recsys.ts", ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
@@ -28,14 +39,31 @@ export function runRecsys(
   child.stderr.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`recsys ${args.join(" ")} did not finish in ${timeoutMs} ms:\n${stdout}\n${stderr}`));
-    }, timeoutMs);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  const exit = once(child, "exit").then(([code]) => code as number | null);
+  return {
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    output: () => `${stdout}${stderr}`,
+    waitForOutput: (pattern, timeoutMs = 120_000) =>
+      waitFor(() => pattern.test(`${stdout}${stderr}`), {
+        timeoutMs,
+        intervalMs: 50,
+        message: `output matching ${pattern} from recsys ${args.join(" ")}:\n${stdout}\n${stderr}`,
+      }),
+    exited: () => exit,
+  };
+}
+
+/** Runs `recsys <args>` to completion; kills it after `timeoutMs`. */
+export async function runRecsys(
+  args: readonly string[],
+  env: Record<string, string>,
+  timeoutMs = 300_000,
+): Promise<CliRun> {
+  const running = startRecsys(args, env);
+  const timer = setTimeout(() => running.child.kill("SIGKILL"), timeoutMs);
+  const code = await running.exited();
+  clearTimeout(timer);
+  return { code, stdout: running.stdout(), stderr: running.stderr() };
 }
