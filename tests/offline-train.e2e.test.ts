@@ -45,6 +45,16 @@ describe("recsys offline on the embedded profile", async () => {
     assert.match(header ?? "", /^\d+ 64$/);
   });
 
+  it("lists an item's nearest neighbours in the serving version, and names an unknown item", async () => {
+    const run = await runRecsys(["offline", "similar", "1", "--k", "5"], env);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^nearest to 1 Toy Story \(1995\) in v\S+ \(cosine\):$/m);
+    assert.equal(run.stdout.match(/^ {2}0\.\d{3} {2}\d+ {2}\S/gm)?.length, 5, run.stdout);
+    const unknown = await runRecsys(["offline", "similar", "no-such-item"], env);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /item "no-such-item" has no Item2Vec vector/);
+  });
+
   it("evaluates from the stores, printing the table and writing JSON and Markdown", async () => {
     const out = join(stateDir, "eval-out");
     const run = await runRecsys(["offline", "evaluate", "--out", out], env);

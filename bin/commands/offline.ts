@@ -5,12 +5,13 @@ import { type Config, loadConfig } from "../../core/config/index.ts";
 import { createLogger } from "../../core/logger.ts";
 import { openDataset } from "../../offline/data/index.ts";
 import { formatReportMarkdown } from "../../offline/evaluate/index.ts";
+import { similarItems } from "../../offline/jobs/inspect-similar.ts";
 import { rollback } from "../../offline/jobs/publish/index.ts";
 import { runEvaluation } from "../../offline/jobs/training/evaluate-stage.ts";
 import { loadHistory } from "../../offline/jobs/training/load-history.ts";
 import { runTraining, type TrainingResult } from "../../offline/jobs/training/run-training.ts";
 import { startTrainingSchedule } from "../../offline/schedule/index.ts";
-import { say } from "../cli-support.ts";
+import { positiveInt, say } from "../cli-support.ts";
 import { openOfflineDeps, trainingParams } from "../offline-deps.ts";
 import { resolveDemoDataset } from "../resolve-dataset.ts";
 import { onShutdown } from "../shutdown.ts";
@@ -95,6 +96,18 @@ async function rollbackCommand(): Promise<void> {
   }
 }
 
+async function similarCommand(itemId: string, options: { k: number }): Promise<void> {
+  const config = loadConfig();
+  const deps = await openOfflineDeps(config, createLogger(config.log.level));
+  try {
+    const found = await similarItems(deps, itemId, options.k);
+    say(`nearest to ${itemId} ${found.title ?? ""} in ${found.version} (cosine):`);
+    for (const item of found.items) say(`  ${item.score.toFixed(3)}  ${item.itemId}  ${item.title ?? ""}`);
+  } finally {
+    await deps.close();
+  }
+}
+
 const dataHelp =
   "import this MovieLens folder first (without a folder: RECSYS_DATA_DIR, ./data, download, synthetic)";
 
@@ -126,5 +139,10 @@ export function offlineCommand(): Command {
       `point every version back at the one that served before (files in ${"<state dir>/artifacts"})`,
     )
     .action(rollbackCommand);
+  offline
+    .command("similar <itemId>")
+    .description("the items nearest to one item in the serving Item2Vec version, for inspection")
+    .option("--k <n>", "how many", positiveInt, 10)
+    .action(similarCommand);
   return offline;
 }
