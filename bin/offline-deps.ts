@@ -42,7 +42,8 @@ export function trainingParams(config: Config, force: boolean): TrainingParams {
     hotUsers: offline.hotUsers,
     userTtlHours: offline.userTtlHours,
     recencyHalfLifeDays: offline.recencyHalfLifeDays,
-    item2vec: { ...offline.item2vec, minLearningRate: 0.0001 },
+    // word2vec's floor, or the starting rate when that is lower, so any configured rate trains.
+    item2vec: { ...offline.item2vec, minLearningRate: Math.min(0.0001, offline.item2vec.learningRate) },
     promotionMargin: offline.promotionMargin,
     force,
   };

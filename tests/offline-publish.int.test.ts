@@ -4,9 +4,11 @@ import { describe, it } from "node:test";
 import type { JobDeps } from "../offline/jobs/job-deps.ts";
 import {
   nextVersionId,
+  PUBLISH_LEASE,
   publishVersion,
   rollback,
   type VersionBundle,
+  withPublishLease,
 } from "../offline/jobs/publish/index.ts";
 import { ARTIFACT_KINDS, cacheKeys, VERSION_KINDS } from "../schemas/index.ts";
 import { embeddedJobDeps } from "./support/offline-job-deps.ts";
@@ -162,6 +164,9 @@ describe("publishing a version", () => {
       assert.equal(await deps.files?.active(), slightlyWorse.version);
       await rollback(deps);
       await assertConsistent(deps, forced.version);
+      assert.deepEqual(forced.pruned, [v1.version]);
+      const next = await publish(deps, 0.05);
+      assert.deepEqual(next.pruned, [slightlyWorse.version], "each old version is pruned once");
     } finally {
       await rm(deps.artifactDir, { recursive: true, force: true });
     }
@@ -173,5 +178,38 @@ describe("publishing a version", () => {
     await publish(deps);
     await assert.rejects(rollback(deps), /no previous version/);
     await rm(deps.artifactDir, { recursive: true, force: true });
+  });
+
+  it("lets one process at a time publish or roll back, and stops a run that lost its lease", async () => {
+    const deps = await embeddedJobDeps();
+    try {
+      const v1 = (await publish(deps)).version;
+      const v2 = (await publish(deps)).version;
+      await deps.control.acquireLease(PUBLISH_LEASE, "another-host:42:x", 60_000);
+      await assert.rejects(rollback(deps), /another offline run is publishing/);
+      await assert.rejects(
+        withPublishLease(deps, async () => "ran"),
+        /another offline run is publishing/,
+      );
+      deps.clock.advance(60_001);
+      const lost = withPublishLease(deps, async (lease) => {
+        // Another process takes the lease after ours expired unrenewed.
+        deps.clock.advance(10 * 60_000 + 1);
+        await deps.control.acquireLease(PUBLISH_LEASE, "another-host:43:y", 60_000);
+        deps.clock.advance(30_000);
+        const version = nextVersionId(deps);
+        return publishVersion(deps, version, bundleFor(version), {
+          margin: 0.1,
+          force: false,
+          beforeSwitch: lease.confirm,
+        });
+      });
+      await assert.rejects(lost, /another run took it/);
+      await assertConsistent(deps, v2);
+      deps.clock.advance(30_001);
+      assert.equal((await rollback(deps)).to, v1, "the lease is free again once expired");
+    } finally {
+      await rm(deps.artifactDir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Command } from "commander";
 import { type Config, loadConfig } from "../../core/config/index.ts";
+import { NotFoundError } from "../../core/errors.ts";
 import { createLogger } from "../../core/logger.ts";
 import { openDataset } from "../../offline/data/index.ts";
 import { formatReportMarkdown } from "../../offline/evaluate/index.ts";
@@ -10,7 +11,7 @@ import { rollback } from "../../offline/jobs/publish/index.ts";
 import { runEvaluation } from "../../offline/jobs/training/evaluate-stage.ts";
 import { loadHistory } from "../../offline/jobs/training/load-history.ts";
 import { runTraining, type TrainingResult } from "../../offline/jobs/training/run-training.ts";
-import { startTrainingSchedule } from "../../offline/schedule/index.ts";
+import { checkCronExpression, startTrainingSchedule } from "../../offline/schedule/index.ts";
 import { positiveInt, say } from "../cli-support.ts";
 import { openOfflineDeps, trainingParams } from "../offline-deps.ts";
 import { resolveDemoDataset } from "../resolve-dataset.ts";
@@ -57,7 +58,11 @@ async function evaluate(options: DataOption & { out?: string }): Promise<void> {
   try {
     const dataset = await datasetFrom(config, options);
     const history = await loadHistory(deps, dataset ? { dataset } : {});
-    if (history.ratings.length === 0) throw new Error("there are no ratings to evaluate on: pass --data DIR");
+    if (history.ratings.length === 0) {
+      throw new NotFoundError(
+        "there are no ratings to evaluate on: pass --data DIR (a MovieLens copy) to import one",
+      );
+    }
     const report = await runEvaluation(deps, { history, item2vec: trainingParams(config, false).item2vec });
     const out = options.out ?? join(config.stateDir, "evaluation");
     await mkdir(out, { recursive: true });
@@ -73,6 +78,8 @@ async function evaluate(options: DataOption & { out?: string }): Promise<void> {
 async function schedule(options: { runNow?: boolean }): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.log.level).child("offline");
+  // Before any store opens, so a bad expression exits at once instead of leaving connections behind.
+  checkCronExpression(config.offline.schedule);
   const deps = await openOfflineDeps(config, logger);
   const job = () => runTraining(deps, trainingParams(config, false));
   const handle = startTrainingSchedule({ expression: config.offline.schedule, job, logger });

@@ -33,7 +33,7 @@ export function defaultsFor(profile: Profile, stateDir = "var"): Config {
     demo: { priorWeight: 10, syntheticUsers: 2000 },
     offline: {
       schedule: "0 3 * * *",
-      promotionMargin: 0.1,
+      promotionMargin: 0.25,
       hotUsers: 10_000,
       userTtlHours: 168,
       buckets: 10,

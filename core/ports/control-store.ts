@@ -47,6 +47,7 @@ export interface ModelVersion {
  * - Activating a version that was never staged fails and changes nothing.
  * - Missing things read as null (`getExperiment`, `getSwitch`, `activeVersion`) or as an empty list.
  * - Upserts replace the whole record for its id.
+ * - A lease has at most one unexpired holder at any time, whichever process asks.
  */
 export interface ControlStore {
   upsertItems(items: readonly ItemRecord[]): Promise<void>;
@@ -74,5 +75,13 @@ export interface ControlStore {
   /** Every kind's active version, read in one consistent snapshot. */
   activeVersions(): Promise<Record<string, string>>;
   listVersions(kind: string): Promise<ModelVersion[]>;
+  /**
+   * Take or renew the named lease for `ttlMs` (measured on the adapter's clock). Resolves true when `holder`
+   * now holds it: it was free, expired, or already `holder`'s. Atomic across processes: of two holders asking
+   * at once, at most one gets it.
+   */
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Give the lease up; a no-op unless `holder` holds it. */
+  releaseLease(name: string, holder: string): Promise<void>;
   close(): Promise<void>;
 }

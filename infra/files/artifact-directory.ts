@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArtifactFile, ArtifactFiles } from "../../core/ports/index.ts";
@@ -28,7 +29,8 @@ export function createArtifactDirectory(options: { dir: string }): ArtifactFiles
     },
     async markActive(version: string): Promise<void> {
       await mkdir(dir, { recursive: true });
-      const temp = join(dir, `${STAGING}${ACTIVE}`);
+      // A name per call, so two processes marking at once cannot rename each other's file away.
+      const temp = join(dir, `${STAGING}${ACTIVE}-${process.pid}-${randomUUID()}`);
       await writeFile(temp, `${checkName("version", version)}\n`);
       await rename(temp, join(dir, ACTIVE));
     },
@@ -52,6 +54,7 @@ export function createArtifactDirectory(options: { dir: string }): ArtifactFiles
     },
     async deleteVersion(version: string): Promise<void> {
       await rm(join(dir, checkName("version", version)), { recursive: true, force: true });
+      await rm(join(dir, `${STAGING}${version}`), { recursive: true, force: true });
     },
   };
 }

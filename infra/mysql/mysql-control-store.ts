@@ -12,6 +12,7 @@ import { bootstrapDatabase } from "./bootstrap.ts";
 import { ExperimentTable } from "./experiment-table.ts";
 import { GenreTree } from "./genre-tree.ts";
 import { ItemCatalog } from "./item-catalog.ts";
+import { LeaseTable } from "./lease-table.ts";
 import { DEFAULT_MIGRATIONS_DIR } from "./migrations.ts";
 import { ModelVersionTable } from "./model-version-table.ts";
 import { MysqlSession } from "./mysql-session.ts";
@@ -22,7 +23,7 @@ import { SwitchTable } from "./switch-table.ts";
 export type { MysqlControlStoreOptions } from "./pool-settings.ts";
 
 export interface MysqlControlStoreDeps {
-  /** Stamps when versions are staged and activated. */
+  /** Stamps when versions are staged and activated, and times leases. */
   readonly clock?: Clock;
   readonly logger?: Logger;
 }
@@ -34,6 +35,7 @@ export class MysqlControlStore implements ControlStore {
   private readonly experiments: ExperimentTable;
   private readonly switches: SwitchTable;
   private readonly versions: ModelVersionTable;
+  private readonly leases: LeaseTable;
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -46,6 +48,7 @@ export class MysqlControlStore implements ControlStore {
     this.experiments = new ExperimentTable(session);
     this.switches = new SwitchTable(session);
     this.versions = new ModelVersionTable(session, clock);
+    this.leases = new LeaseTable(session, clock);
   }
 
   upsertItems(items: readonly ItemRecord[]): Promise<void> {
@@ -122,6 +125,14 @@ export class MysqlControlStore implements ControlStore {
 
   listVersions(kind: string): Promise<ModelVersion[]> {
     return this.versions.list(kind);
+  }
+
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    return this.leases.acquire(name, holder, ttlMs);
+  }
+
+  releaseLease(name: string, holder: string): Promise<void> {
+    return this.leases.release(name, holder);
   }
 
   /** End the pool; closing twice is harmless. Calls after close fail with a non-retriable error. */

@@ -11,12 +11,18 @@ export interface ExclusiveRunner<T> {
   readonly running: boolean;
   /** Resolves when the run in progress (if any) has ended. */
   idle(): Promise<void>;
+  /** Refuses every later trigger (shutting down); a run in progress goes on to its end. */
+  close(): void;
 }
 
 /** Runs `job` at most once at a time: a trigger that arrives during a run is skipped and logged, not queued. */
 export function createExclusiveRunner<T>(job: () => Promise<T>, logger: Logger): ExclusiveRunner<T> {
   let current: Promise<unknown> | null = null;
+  let closed = false;
   return {
+    close() {
+      closed = true;
+    },
     get running() {
       return current !== null;
     },
@@ -24,6 +30,7 @@ export function createExclusiveRunner<T>(job: () => Promise<T>, logger: Logger):
       await current;
     },
     async run(trigger: string): Promise<RunOutcome<T>> {
+      if (closed) return { status: "skipped", reason: "shutting down" };
       if (current !== null) {
         logger.warn("training run skipped: the previous run is still going", { trigger });
         return { status: "skipped", reason: "a run is in progress" };

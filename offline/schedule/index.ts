@@ -1,5 +1,6 @@
 export { createExclusiveRunner, type ExclusiveRunner, type RunOutcome } from "./exclusive-runner.ts";
 export {
+  checkCronExpression,
   nodeCronTicker,
   startTrainingSchedule,
   type Ticker,

@@ -25,14 +25,19 @@ export interface TrainingSchedule<T> {
   stop(): Promise<void>;
 }
 
-/** Runs the training job on a cron expression, never two runs at once; each run's outcome is logged. */
-export function startTrainingSchedule<T>(options: TrainingScheduleOptions<T>): TrainingSchedule<T> {
-  if (!cron.validate(options.expression)) {
+/** Throws a ConfigError naming the setting unless node-cron accepts the expression. */
+export function checkCronExpression(expression: string): void {
+  if (!cron.validate(expression)) {
     throw new ConfigError(
-      `RECSYS_OFFLINE_SCHEDULE="${options.expression}" is not a valid cron expression (e.g. "0 3 * * *")`,
+      `RECSYS_OFFLINE_SCHEDULE="${expression}" is not a valid cron expression (e.g. "0 3 * * *")`,
       "offline.schedule",
     );
   }
+}
+
+/** Runs the training job on a cron expression, never two runs at once; each run's outcome is logged. */
+export function startTrainingSchedule<T>(options: TrainingScheduleOptions<T>): TrainingSchedule<T> {
+  checkCronExpression(options.expression);
   const runner = createExclusiveRunner(options.job, options.logger);
   const ticker = options.ticker ?? nodeCronTicker;
   const handle = ticker(options.expression, () => void runner.run("schedule"));
@@ -40,6 +45,7 @@ export function startTrainingSchedule<T>(options: TrainingScheduleOptions<T>): T
     runner,
     async stop() {
       handle.stop();
+      runner.close();
       await runner.idle();
     },
   };

@@ -60,6 +60,8 @@ describe("training schedule", () => {
     assert.equal(gated.calls(), 2);
     gated.release();
     await schedule.stop();
+    assert.deepEqual(await schedule.runner.run("SIGUSR2"), { status: "skipped", reason: "shutting down" });
+    assert.equal(gated.calls(), 2, "no run starts after stop");
     assert.equal(lines.filter((l) => l.includes("training run skipped")).length, 3);
     assert.equal(lines.filter((l) => l.includes("training run succeeded")).length, 2);
   });

@@ -17,7 +17,7 @@ export async function embeddedJobDeps(): Promise<JobDeps & { clock: ManualClock;
   let n = 0;
   return {
     bulk: createSqliteBulkStore({ path: ":memory:" }),
-    control: createSqliteControlStore({ path: ":memory:" }),
+    control: createSqliteControlStore({ path: ":memory:", clock }),
     cache: createInMemoryFeatureCache({ maxEntries: 1_000_000, clock }),
     files: createArtifactDirectory({ dir: artifactDir }),
     clock,

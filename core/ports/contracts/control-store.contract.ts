@@ -2,6 +2,7 @@ import { after, before, describe } from "node:test";
 import type { ControlStore } from "../control-store.ts";
 import { catalogCases } from "./control-store/catalog.ts";
 import { experimentAndSwitchCases } from "./control-store/experiments-and-switches.ts";
+import { leaseCases } from "./control-store/leases.ts";
 import { versionSwitchCases } from "./control-store/versions.ts";
 import type { ContractHarness } from "./harness.ts";
 
@@ -23,5 +24,6 @@ export function controlStoreContract(adapterName: string, harness: ContractHarne
     describe("items and genres", () => catalogCases(() => store));
     describe("experiments and switches", () => experimentAndSwitchCases(() => store));
     describe("model versions", () => versionSwitchCases(() => store, harness));
+    describe("leases", () => leaseCases(() => store, harness));
   });
 }

@@ -44,4 +44,15 @@ export const CONTROL_STORE_MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX one_active_version_per_kind ON model_versions (kind) WHERE status = 'active';
     `,
   },
+  {
+    id: "control-002-leases",
+    sql: `
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        -- Milliseconds on the store's clock; the lease is free from this instant on.
+        expires_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -11,6 +11,7 @@ import { openSqliteDatabase } from "../sqlite/index.ts";
 import { ExperimentTable } from "./experiment-table.ts";
 import { GenreTree } from "./genre-tree.ts";
 import { ItemCatalog } from "./item-catalog.ts";
+import { LeaseTable } from "./lease-table.ts";
 import { ModelVersionTable } from "./model-version-table.ts";
 import { CONTROL_STORE_MIGRATIONS } from "./schema.ts";
 import { SwitchTable } from "./switch-table.ts";
@@ -18,7 +19,7 @@ import { SwitchTable } from "./switch-table.ts";
 export interface SqliteControlStoreOptions {
   /** A file path, or `":memory:"` for a private in-memory store. */
   readonly path: string;
-  /** Stamps when versions are staged and activated. */
+  /** Stamps when versions are staged and activated, and times leases. */
   readonly clock?: Clock;
 }
 
@@ -29,6 +30,7 @@ export class SqliteControlStore implements ControlStore {
   private readonly experiments: ExperimentTable;
   private readonly switches: SwitchTable;
   private readonly versions: ModelVersionTable;
+  private readonly leases: LeaseTable;
 
   constructor(
     private readonly db: Database,
@@ -39,6 +41,7 @@ export class SqliteControlStore implements ControlStore {
     this.experiments = new ExperimentTable(db);
     this.switches = new SwitchTable(db);
     this.versions = new ModelVersionTable(db, clock);
+    this.leases = new LeaseTable(db, clock);
   }
 
   async upsertItems(items: readonly ItemRecord[]): Promise<void> {
@@ -115,6 +118,14 @@ export class SqliteControlStore implements ControlStore {
 
   async listVersions(kind: string): Promise<ModelVersion[]> {
     return this.versions.list(kind);
+  }
+
+  async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    return this.leases.acquire(name, holder, ttlMs);
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    this.leases.release(name, holder);
   }
 
   /** Close the connection; closing twice is harmless. */

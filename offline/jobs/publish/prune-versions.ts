@@ -29,9 +29,19 @@ async function versionsToDelete(deps: JobDeps): Promise<string[]> {
   return [...drop].filter((version) => !keep.has(version));
 }
 
+/** Versions that still have artifacts or files; the ControlStore keeps rows of pruned ones as history. */
+async function storedVersions(deps: JobDeps): Promise<Set<string>> {
+  const found = new Set<string>(await deps.files?.listVersions());
+  for (const kind of Object.values(ARTIFACT_KINDS)) {
+    for (const { version } of await deps.bulk.listVersions(kind)) found.add(version);
+  }
+  return found;
+}
+
 /** Deletes the artifacts, cache keys and files of versions that are neither serving nor kept for rollback. */
 export async function pruneVersions(deps: JobDeps): Promise<string[]> {
-  const doomed = await versionsToDelete(deps);
+  const stored = await storedVersions(deps);
+  const doomed = (await versionsToDelete(deps)).filter((version) => stored.has(version));
   for (const version of doomed) {
     const keys = await manifestCacheKeys(deps, version);
     for (let start = 0; start < keys.length; start += 1000)

@@ -15,6 +15,8 @@ export interface PublishOptions {
   readonly margin: number;
   /** Promote even when the gate says no. */
   readonly force: boolean;
+  /** Called right before the pointer switch; throwing stops the publish (e.g. a lost publish lease). */
+  readonly beforeSwitch?: () => Promise<void>;
 }
 
 export interface PublishResult {
@@ -71,6 +73,20 @@ async function checkStillNewest(deps: JobDeps, pointers: readonly string[], vers
   }
 }
 
+/** Housekeeping once the version serves: a failure here is logged, never reported as a failed publish. */
+async function afterSwitch(deps: JobDeps, version: string): Promise<readonly string[]> {
+  try {
+    await deps.files?.markActive(version);
+    return await pruneVersions(deps);
+  } catch (error) {
+    deps.logger.warn("the version serves, but marking its files or pruning old versions failed", {
+      version,
+      error: String(error),
+    });
+    return [];
+  }
+}
+
 /** A fresh version id from the job's clock and id source; ids sort by time. */
 export function nextVersionId(deps: JobDeps): string {
   return newVersionId(deps.clock.now(), deps.newId());
@@ -100,10 +116,10 @@ export async function publishVersion(
   await writeArtifacts(deps, version, bundle);
   await deps.files?.writeVersion(version, bundle.files);
   await warmCache(deps, bundle.cacheWrites);
+  await options.beforeSwitch?.();
   await checkStillNewest(deps, bundle.pointers, version);
   await deps.control.activateVersions(Object.fromEntries(bundle.pointers.map((kind) => [kind, version])));
-  await deps.files?.markActive(version);
-  const pruned = await pruneVersions(deps);
+  const pruned = await afterSwitch(deps, version);
   const reason = decision.promote ? decision.reason : `forced: ${decision.reason}`;
   deps.logger.info("version published", { version, previous: previous ?? "none", reason });
   return { version, promoted: true, reason, previous, pruned };

@@ -33,19 +33,42 @@ function ratingOf(body: string): number | null {
   }
 }
 
+/**
+ * Every rating event, one per (user, item): a re-rating replaces the earlier one, as the user's latest opinion.
+ * The BulkStore returns events by user, then time, so one user's items are tracked at a time.
+ */
 async function readRatings(deps: JobDeps): Promise<HistoryRating[]> {
   const progress = deps.progress({ label: "load history", unit: "events" });
   const ratings: HistoryRating[] = [];
+  let currentUser: string | null = null;
+  let seen = new Map<string, number>();
   let unreadable = 0;
+  let replaced = 0;
   for await (const event of deps.bulk.readEvents({ types: ["rating"] })) {
     const rating = ratingOf(event.body);
-    if (rating === null) unreadable += 1;
-    else ratings.push({ userId: event.userId, itemId: event.itemId, rating, timestamp: event.timestamp });
+    if (rating === null) {
+      unreadable += 1;
+      continue;
+    }
+    if (event.userId !== currentUser) {
+      currentUser = event.userId;
+      seen = new Map();
+    }
+    const row = { userId: event.userId, itemId: event.itemId, rating, timestamp: event.timestamp };
+    const earlier = seen.get(event.itemId);
+    if (earlier === undefined) {
+      seen.set(event.itemId, ratings.length);
+      ratings.push(row);
+    } else {
+      ratings[earlier] = row;
+      replaced += 1;
+    }
     if (ratings.length % 10_000 === 0) progress.update(ratings.length);
   }
   progress.finish(`${ratings.length} ratings`);
   if (unreadable > 0)
     deps.logger.warn("rating events without a readable rating were skipped", { unreadable });
+  if (replaced > 0) deps.logger.info("re-ratings replaced earlier ratings of the same item", { replaced });
   return ratings;
 }
 

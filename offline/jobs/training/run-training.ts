@@ -1,8 +1,10 @@
+import { NotFoundError } from "../../../core/errors.ts";
 import type { Item2VecParams } from "../../algorithms/item2vec/index.ts";
 import type { Dataset } from "../../data/index.ts";
 import type { EvaluationReport } from "../../evaluate/index.ts";
 import type { JobDeps } from "../job-deps.ts";
 import { nextVersionId, type PublishResult, publishVersion } from "../publish/index.ts";
+import { type PublishLease, withPublishLease } from "../publish/publish-lease.ts";
 import { assembleVersion } from "./assemble-version.ts";
 import { runEmbeddings } from "./embeddings-stage.ts";
 import { runEvaluation } from "./evaluate-stage.ts";
@@ -42,14 +44,25 @@ async function timed<T>(stageMs: Record<string, number>, name: string, work: () 
   return result;
 }
 
-/** The whole offline pipeline once: load → features → embeddings → evaluate → publish. */
-export async function runTraining(deps: JobDeps, params: TrainingParams): Promise<TrainingResult> {
+/**
+ * The whole offline pipeline once: load → features → embeddings → evaluate → publish, holding the publish
+ * lease throughout so that no other process trains or rolls back at the same time.
+ */
+export function runTraining(deps: JobDeps, params: TrainingParams): Promise<TrainingResult> {
+  return withPublishLease(deps, (lease) => trainAndPublish(deps, params, lease));
+}
+
+async function trainAndPublish(
+  deps: JobDeps,
+  params: TrainingParams,
+  lease: PublishLease,
+): Promise<TrainingResult> {
   const stageMs: Record<string, number> = {};
   const history = await timed(stageMs, "load", () =>
     loadHistory(deps, params.dataset ? { dataset: params.dataset } : {}),
   );
   if (history.ratings.length === 0) {
-    throw new Error(
+    throw new NotFoundError(
       "there are no ratings to train on: pass --data DIR (a MovieLens copy) to import one first",
     );
   }
@@ -74,7 +87,11 @@ export async function runTraining(deps: JobDeps, params: TrainingParams): Promis
     userTtlMs: params.userTtlHours * 3_600_000,
   });
   const published = await timed(stageMs, "publish", () =>
-    publishVersion(deps, version, bundle, { margin: params.promotionMargin, force: params.force }),
+    publishVersion(deps, version, bundle, {
+      margin: params.promotionMargin,
+      force: params.force,
+      beforeSwitch: lease.confirm,
+    }),
   );
   return {
     ...published,
