@@ -45,6 +45,7 @@ export function trainingParams(config: Config, force: boolean): TrainingParams {
     // word2vec's floor, or the starting rate when that is lower, so any configured rate trains.
     item2vec: { ...offline.item2vec, minLearningRate: Math.min(0.0001, offline.item2vec.learningRate) },
     promotionMargin: offline.promotionMargin,
+    evalMaxUsers: offline.evalMaxUsers,
     force,
   };
 }

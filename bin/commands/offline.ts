@@ -63,7 +63,8 @@ async function evaluate(options: DataOption & { out?: string }): Promise<void> {
         "there are no ratings to evaluate on: pass --data DIR (a MovieLens copy) to import one",
       );
     }
-    const report = await runEvaluation(deps, { history, item2vec: trainingParams(config, false).item2vec });
+    const { item2vec, evalMaxUsers } = trainingParams(config, false);
+    const report = await runEvaluation(deps, { history, item2vec, maxUsers: evalMaxUsers });
     const out = options.out ?? join(config.stateDir, "evaluation");
     await mkdir(out, { recursive: true });
     await writeFile(join(out, "evaluation.json"), `${JSON.stringify(report, null, 2)}\n`);
@@ -81,7 +82,7 @@ async function schedule(options: { runNow?: boolean }): Promise<void> {
   // Before any store opens, so a bad expression exits at once instead of leaving connections behind.
   checkCronExpression(config.offline.schedule);
   const deps = await openOfflineDeps(config, logger);
-  const job = () => runTraining(deps, trainingParams(config, false));
+  const job = (signal: AbortSignal) => runTraining(deps, { ...trainingParams(config, false), signal });
   const handle = startTrainingSchedule({ expression: config.offline.schedule, job, logger });
   onShutdown(async () => handle.stop(), "first");
   // SIGUSR2 asks the running scheduler for a run now; it is skipped if one is going.

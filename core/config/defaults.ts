@@ -38,6 +38,7 @@ export function defaultsFor(profile: Profile, stateDir = "var"): Config {
       userTtlHours: 168,
       buckets: 10,
       recencyHalfLifeDays: 30,
+      evalMaxUsers: 5000,
       item2vec: {
         dimension: 64,
         window: 5,

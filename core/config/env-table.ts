@@ -118,6 +118,12 @@ export const envTable: readonly EnvEntry[] = [
     help: "half-life of the recency-weighted user embedding",
   },
   {
+    name: "RECSYS_OFFLINE_EVAL_MAX_USERS",
+    path: ["offline", "evalMaxUsers"],
+    kind: "int",
+    help: "users sampled for evaluation at most",
+  },
+  {
     name: "RECSYS_OFFLINE_ITEM2VEC_DIMENSION",
     path: ["offline", "item2vec", "dimension"],
     kind: "int",

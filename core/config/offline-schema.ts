@@ -40,6 +40,8 @@ export const offlineSchema = z.strictObject({
     .max(24 * 365),
   /** Quantile buckets per bucketed feature. */
   buckets: z.number().int().min(2).max(1000),
+  /** Evaluate on at most this many users (a seeded sample), so evaluation time stays bounded on large data. */
+  evalMaxUsers: z.number().int().min(1).max(10_000_000),
   /** Half-life of the recency-weighted user embedding. */
   recencyHalfLifeDays: z.number().positive().max(36_500),
   item2vec: item2vecSchema,

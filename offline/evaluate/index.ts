@@ -3,6 +3,7 @@ export { type EvaluateOptions, evaluateScorer } from "./evaluate-scorer.ts";
 export { popularityScorer } from "./popularity-scorer.ts";
 export { compareItemIds, compareRatings } from "./rating-order.ts";
 export { formatReportMarkdown } from "./report-markdown.ts";
+export { sampleEvaluatedUsers } from "./sample-users.ts";
 export { splitLeaveLastOut } from "./split.ts";
 export {
   type EmbeddingTable,

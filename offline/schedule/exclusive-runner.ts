@@ -11,17 +11,25 @@ export interface ExclusiveRunner<T> {
   readonly running: boolean;
   /** Resolves when the run in progress (if any) has ended. */
   idle(): Promise<void>;
-  /** Refuses every later trigger (shutting down); a run in progress goes on to its end. */
+  /** Refuses every later trigger and aborts the run in progress (shutting down). */
   close(): void;
 }
 
-/** Runs `job` at most once at a time: a trigger that arrives during a run is skipped and logged, not queued. */
-export function createExclusiveRunner<T>(job: () => Promise<T>, logger: Logger): ExclusiveRunner<T> {
+/**
+ * Runs `job` at most once at a time: a trigger that arrives during a run is skipped and logged, not queued.
+ * Each run gets an abort signal that fires when the runner closes.
+ */
+export function createExclusiveRunner<T>(
+  job: (signal: AbortSignal) => Promise<T>,
+  logger: Logger,
+): ExclusiveRunner<T> {
   let current: Promise<unknown> | null = null;
+  let controller: AbortController | null = null;
   let closed = false;
   return {
     close() {
       closed = true;
+      controller?.abort(new Error("the offline schedule is shutting down"));
     },
     get running() {
       return current !== null;
@@ -37,13 +45,15 @@ export function createExclusiveRunner<T>(job: () => Promise<T>, logger: Logger):
       }
       const started = performance.now();
       logger.info("training run started", { trigger });
-      const attempt = job().then(
+      controller = new AbortController();
+      const attempt = job(controller.signal).then(
         (result) => ({ status: "succeeded" as const, result, ms: performance.now() - started }),
         (error: unknown) => ({ status: "failed" as const, error, ms: performance.now() - started }),
       );
       current = attempt;
       const outcome = await attempt;
       current = null;
+      controller = null;
       if (outcome.status === "succeeded")
         logger.info("training run succeeded", { trigger, ms: Math.round(outcome.ms) });
       else

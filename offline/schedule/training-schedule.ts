@@ -14,14 +14,14 @@ export const nodeCronTicker: Ticker = (expression, tick) => {
 
 export interface TrainingScheduleOptions<T> {
   readonly expression: string;
-  readonly job: () => Promise<T>;
+  readonly job: (signal: AbortSignal) => Promise<T>;
   readonly logger: Logger;
   readonly ticker?: Ticker;
 }
 
 export interface TrainingSchedule<T> {
   readonly runner: ExclusiveRunner<T>;
-  /** Stops ticking and waits for a run in progress to end. */
+  /** Stops ticking, aborts a run in progress and waits for it to end. */
   stop(): Promise<void>;
 }
 

@@ -102,4 +102,23 @@ describe("training schedule", () => {
       handle.stop();
     }
   });
+
+  it("aborts the run in progress when it stops", async () => {
+    const { ticker, fire } = manualTicker();
+    const { logger, lines } = recordingLogger();
+    let aborted = false;
+    const job = (signal: AbortSignal) =>
+      new Promise<number>((_resolve, reject) => {
+        signal.addEventListener("abort", () => {
+          aborted = true;
+          reject(signal.reason);
+        });
+      });
+    const schedule = startTrainingSchedule({ expression: "0 3 * * *", job, logger, ticker });
+    fire();
+    assert.equal(schedule.runner.running, true);
+    await schedule.stop();
+    assert.equal(aborted, true);
+    assert.ok(lines.some((l) => l.includes("training run failed") && l.includes("shutting down")));
+  });
 });

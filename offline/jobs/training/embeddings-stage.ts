@@ -13,6 +13,7 @@ export interface EmbeddingsParams {
   readonly ratings: readonly HistoryRating[];
   readonly item2vec: Item2VecParams;
   readonly recencyHalfLifeMs: number;
+  readonly signal?: AbortSignal;
 }
 
 export interface EmbeddingSet {
@@ -27,7 +28,7 @@ export interface EmbeddingSet {
 /** Stage 3: Item2Vec over the whole history, then every user's vectors from their liked items. */
 export async function runEmbeddings(deps: JobDeps, params: EmbeddingsParams): Promise<EmbeddingSet> {
   const sequences = likedSequences(params.ratings);
-  const trained = await trainItem2VecOn(deps, sequences, params.item2vec, "item2vec");
+  const trained = await trainItem2VecOn(deps, sequences, params.item2vec, "item2vec", params.signal);
   const usersMean = new Map<string, Float32Array>();
   const usersRecent = new Map<string, Float32Array>();
   for (const [userId, liked] of sequences) {

@@ -7,6 +7,7 @@ import {
   meanOfLikedScorer,
   popularityScorer,
   type Scorer,
+  sampleEvaluatedUsers,
   splitLeaveLastOut,
 } from "../../evaluate/index.ts";
 import type { JobDeps } from "../job-deps.ts";
@@ -21,6 +22,9 @@ export const EVALUATION_PROTOCOL =
 export interface EvaluateParams {
   readonly history: History;
   readonly item2vec: Item2VecParams;
+  /** Evaluate on at most this many users, a seeded sample of those the split holds out. */
+  readonly maxUsers: number;
+  readonly signal?: AbortSignal;
 }
 
 function measure(
@@ -37,7 +41,11 @@ function measure(
 
 /** Stage 4: leave-last-out evaluation of the popularity baseline and every model, each trained on the split. */
 export async function runEvaluation(deps: JobDeps, params: EvaluateParams): Promise<EvaluationReport> {
-  const split = splitLeaveLastOut(params.history.ratings);
+  const split = sampleEvaluatedUsers(
+    splitLeaveLastOut(params.history.ratings),
+    params.maxUsers,
+    params.item2vec.seed,
+  );
   const catalogue = params.history.items.map((item) => item.itemId);
   const models: ModelMetrics[] = [measure(deps, split, catalogue, popularityScorer(split, catalogue))];
   const trained = await trainItem2VecOn(
@@ -45,6 +53,7 @@ export async function runEvaluation(deps: JobDeps, params: EvaluateParams): Prom
     likedSequences(split.train),
     params.item2vec,
     "item2vec (split)",
+    params.signal,
   );
   for (const scorer of [
     meanOfLikedScorer("item2vec-mean", trained.model, catalogue),

@@ -25,7 +25,11 @@ export interface TrainingParams {
   readonly recencyHalfLifeDays: number;
   readonly item2vec: Item2VecParams;
   readonly promotionMargin: number;
+  /** Evaluate on at most this many users (a seeded sample), so evaluation time stays bounded. */
+  readonly evalMaxUsers: number;
   readonly force: boolean;
+  /** Stops the run between stages and inside training; nothing is published after it fires. */
+  readonly signal?: AbortSignal;
 }
 
 export interface TrainingResult extends PublishResult {
@@ -37,7 +41,13 @@ export interface TrainingResult extends PublishResult {
   readonly stageMs: Readonly<Record<string, number>>;
 }
 
-async function timed<T>(stageMs: Record<string, number>, name: string, work: () => Promise<T>): Promise<T> {
+async function timed<T>(
+  stageMs: Record<string, number>,
+  name: string,
+  work: () => Promise<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  signal?.throwIfAborted();
   const started = performance.now();
   const result = await work();
   stageMs[name] = Math.round(performance.now() - started);
@@ -58,25 +68,38 @@ async function trainAndPublish(
   lease: PublishLease,
 ): Promise<TrainingResult> {
   const stageMs: Record<string, number> = {};
-  const history = await timed(stageMs, "load", () =>
-    loadHistory(deps, params.dataset ? { dataset: params.dataset } : {}),
+  const { signal } = params;
+  const history = await timed(
+    stageMs,
+    "load",
+    () => loadHistory(deps, params.dataset ? { dataset: params.dataset } : {}),
+    signal,
   );
   if (history.ratings.length === 0) {
     throw new NotFoundError(
       "there are no ratings to train on: pass --data DIR (a MovieLens copy) to import one first",
     );
   }
-  const features = await timed(stageMs, "features", () => runFeatures(deps, { history, ...params }));
-  const embeddings = await timed(stageMs, "embeddings", () =>
-    runEmbeddings(deps, {
-      ratings: history.ratings,
-      item2vec: params.item2vec,
-      recencyHalfLifeMs: params.recencyHalfLifeDays * DAY_MS,
-    }),
+  const features = await timed(stageMs, "features", () => runFeatures(deps, { history, ...params }), signal);
+  const embeddings = await timed(
+    stageMs,
+    "embeddings",
+    () =>
+      runEmbeddings(deps, {
+        ratings: history.ratings,
+        item2vec: params.item2vec,
+        recencyHalfLifeMs: params.recencyHalfLifeDays * DAY_MS,
+        ...(signal ? { signal } : {}),
+      }),
+    signal,
   );
-  const report = await timed(stageMs, "evaluate", () =>
-    runEvaluation(deps, { history, item2vec: params.item2vec }),
-  );
+  const evaluation = {
+    history,
+    item2vec: params.item2vec,
+    maxUsers: params.evalMaxUsers,
+    ...(signal ? { signal } : {}),
+  };
+  const report = await timed(stageMs, "evaluate", () => runEvaluation(deps, evaluation), signal);
   const version = nextVersionId(deps);
   const bundle = assembleVersion({
     version,
@@ -86,12 +109,20 @@ async function trainAndPublish(
     hotUsers: mostRecentlyActive(history.ratings, params.hotUsers),
     userTtlMs: params.userTtlHours * 3_600_000,
   });
-  const published = await timed(stageMs, "publish", () =>
-    publishVersion(deps, version, bundle, {
-      margin: params.promotionMargin,
-      force: params.force,
-      beforeSwitch: lease.confirm,
-    }),
+  const beforeSwitch = async () => {
+    signal?.throwIfAborted();
+    await lease.confirm();
+  };
+  const published = await timed(
+    stageMs,
+    "publish",
+    () =>
+      publishVersion(deps, version, bundle, {
+        margin: params.promotionMargin,
+        force: params.force,
+        beforeSwitch,
+      }),
+    signal,
   );
   return {
     ...published,

@@ -19,6 +19,7 @@ export async function trainItem2VecOn(
   sequences: ReadonlyMap<string, readonly HistoryRating[]>,
   params: Item2VecParams,
   label: string,
+  signal?: AbortSignal,
 ): Promise<TrainedItem2Vec> {
   const sentences = [...sequences.values()].map((list) => list.map((r) => r.itemId));
   const corpus = buildCorpus(sentences, params.minCount);
@@ -26,6 +27,7 @@ export async function trainItem2VecOn(
   const progress = deps.progress({ label, unit: "items", total });
   const started = performance.now();
   const model = await trainItem2Vec(corpus, params, {
+    ...(signal ? { signal } : {}),
     onProgress: (p) => progress.update(p.tokensDone, `epoch ${Math.min(p.epoch + 1, p.epochs)}/${p.epochs}`),
   });
   const trainingMs = performance.now() - started;
