@@ -1,17 +1,11 @@
 import type { ArtifactEntry, CacheWrite } from "../../../core/ports/index.ts";
 import { float32ToBytes } from "../../../core/vector-bytes.ts";
-import {
-  ARTIFACT_KINDS,
-  cacheKeys,
-  EMBEDDING_MODELS,
-  embeddingKey,
-  VERSION_KINDS,
-} from "../../../schemas/index.ts";
+import { ARTIFACT_KINDS, cacheKeys, embeddingKey, VERSION_KINDS } from "../../../schemas/index.ts";
 import type { EvaluationReport } from "../../evaluate/index.ts";
 import { formatReportMarkdown } from "../../evaluate/index.ts";
 import { jsonBytes, type VersionBundle } from "../publish/index.ts";
 import { popularityArtifacts, popularityCacheWrites } from "../publish-popularity.ts";
-import type { EmbeddingSet } from "./embeddings-stage.ts";
+import { type EmbeddingSet, itemVectorMap } from "./embedding-set.ts";
 import { promotionScore } from "./evaluate-stage.ts";
 import type { FeatureSet } from "./features-stage.ts";
 import { jsonLines, word2vecText } from "./vector-file.ts";
@@ -32,11 +26,6 @@ const jsonEntries = (map: ReadonlyMap<string, unknown>): ArtifactEntry[] =>
 const vectorEntries = (model: string, map: ReadonlyMap<string, Float32Array>): ArtifactEntry[] =>
   [...map].map(([id, vector]) => ({ key: embeddingKey(model, id), value: float32ToBytes(vector) }));
 
-function itemVectors(parts: VersionParts): Map<string, Float32Array> {
-  const { itemIds, dimension, vectors } = parts.embeddings.item2vec;
-  return new Map(itemIds.map((id, row) => [id, vectors.subarray(row * dimension, (row + 1) * dimension)]));
-}
-
 function artifacts(parts: VersionParts): VersionBundle["artifacts"] {
   const { features, embeddings, report } = parts;
   return [
@@ -49,14 +38,11 @@ function artifacts(parts: VersionParts): VersionBundle["artifacts"] {
     },
     {
       kind: ARTIFACT_KINDS.itemEmbeddings,
-      entries: vectorEntries(EMBEDDING_MODELS.item2vec, itemVectors(parts)),
+      entries: embeddings.items.flatMap((e) => vectorEntries(e.model, itemVectorMap(e))),
     },
     {
       kind: ARTIFACT_KINDS.userEmbeddings,
-      entries: [
-        ...vectorEntries(EMBEDDING_MODELS.item2vec, embeddings.usersMean),
-        ...vectorEntries(EMBEDDING_MODELS.item2vecRecent, embeddings.usersRecent),
-      ],
+      entries: embeddings.users.flatMap((e) => vectorEntries(e.model, e.vectors)),
     },
     { kind: ARTIFACT_KINDS.evaluation, entries: [{ key: "report", value: jsonBytes(report) }] },
   ];
@@ -75,11 +61,8 @@ function userWrites(parts: VersionParts, userId: string): CacheWrite[] {
       ttlMs,
     });
   }
-  for (const [model, map] of [
-    [EMBEDDING_MODELS.item2vec, embeddings.usersMean],
-    [EMBEDDING_MODELS.item2vecRecent, embeddings.usersRecent],
-  ] as const) {
-    const vector = map.get(userId);
+  for (const { model, vectors } of embeddings.users) {
+    const vector = vectors.get(userId);
     if (vector)
       writes.push({ op: "setVector", key: keys.userEmbedding(userId, model, version), vector, ttlMs });
   }
@@ -98,19 +81,20 @@ function cacheWrites(parts: VersionParts): CacheWrite[] {
   for (const [itemId, item] of features.items) {
     writes.push({ op: "set", key: keys.itemFeatures(version, itemId), value: JSON.stringify(item) });
   }
-  for (const [itemId, vector] of itemVectors(parts)) {
-    writes.push({
-      op: "setVector",
-      key: keys.itemEmbedding(EMBEDDING_MODELS.item2vec, version, itemId),
-      vector,
-    });
+  for (const embedding of parts.embeddings.items) {
+    for (const [itemId, vector] of itemVectorMap(embedding)) {
+      writes.push({ op: "setVector", key: keys.itemEmbedding(embedding.model, version, itemId), vector });
+    }
   }
   for (const userId of parts.hotUsers) writes.push(...userWrites(parts, userId));
   return writes;
 }
 
 function files(parts: VersionParts): VersionBundle["files"] {
-  const { itemIds, dimension, vectors } = parts.embeddings.item2vec;
+  const vectorFiles = parts.embeddings.items.map((e) => ({
+    name: `${e.model}.vec`,
+    content: word2vecText(e.itemIds, e.dimension, e.vectors),
+  }));
   return [
     { name: "evaluation.json", content: `${JSON.stringify(parts.report, null, 2)}\n` },
     { name: "evaluation.md", content: formatReportMarkdown(parts.report) },
@@ -120,7 +104,7 @@ function files(parts: VersionParts): VersionBundle["files"] {
       name: "user-features.jsonl",
       content: jsonLines(parts.features.users.values()),
     },
-    { name: "item2vec.vec", content: word2vecText(itemIds, dimension, vectors) },
+    ...vectorFiles,
   ];
 }
 

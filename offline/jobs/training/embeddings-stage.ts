@@ -1,10 +1,11 @@
+import { EMBEDDING_MODELS } from "../../../schemas/index.ts";
 import {
-  type Item2VecModel,
   type Item2VecParams,
   userEmbeddingMean,
   userEmbeddingRecency,
 } from "../../algorithms/item2vec/index.ts";
 import type { JobDeps } from "../job-deps.ts";
+import type { EmbeddingSet } from "./embedding-set.ts";
 import type { HistoryRating } from "./history.ts";
 import { likedSequences } from "./liked-sequences.ts";
 import { trainItem2VecOn } from "./train-item2vec-stage.ts";
@@ -14,15 +15,6 @@ export interface EmbeddingsParams {
   readonly item2vec: Item2VecParams;
   readonly recencyHalfLifeMs: number;
   readonly signal?: AbortSignal;
-}
-
-export interface EmbeddingSet {
-  readonly item2vec: Item2VecModel;
-  /** User = mean of their liked items. */
-  readonly usersMean: ReadonlyMap<string, Float32Array>;
-  /** User = liked items weighted toward the recent ones. */
-  readonly usersRecent: ReadonlyMap<string, Float32Array>;
-  readonly trainingMs: number;
 }
 
 /** Stage 3: Item2Vec over the whole history, then every user's vectors from their liked items. */
@@ -40,5 +32,12 @@ export async function runEmbeddings(deps: JobDeps, params: EmbeddingsParams): Pr
     if (mean) usersMean.set(userId, mean);
     if (recent) usersRecent.set(userId, recent);
   }
-  return { item2vec: trained.model, usersMean, usersRecent, trainingMs: trained.trainingMs };
+  return {
+    items: [{ model: EMBEDDING_MODELS.item2vec, ...trained.model }],
+    users: [
+      { model: EMBEDDING_MODELS.item2vec, vectors: usersMean },
+      { model: EMBEDDING_MODELS.item2vecRecent, vectors: usersRecent },
+    ],
+    trainingMs: { [EMBEDDING_MODELS.item2vec]: trained.trainingMs },
+  };
 }
