@@ -16,6 +16,12 @@ export const ARTIFACT_KINDS = {
   itemEmbeddings: "item-embeddings",
   /** User vectors, key = `<model>:<user id>`, value = little-endian Float32 bytes. */
   userEmbeddings: "user-embeddings",
+  /** The item transition graph, chunked: keys `graph:part:<n>`, value = core/graph's binary encoding. */
+  behaviourGraph: "behaviour-graph",
+  /** ANN indexes, chunked: keys `<index kind>:<model>:part:<n>`, value = the AnnIndex's serialised bytes. */
+  annIndexes: "ann-index",
+  /** The ranking model, key `model`, value = JSON (core/ranking's format). */
+  ranker: "ranker",
   /** The evaluation report the version was promoted on, key `report`, value = JSON. */
   evaluation: "evaluation",
   /** What the version wrote elsewhere, so pruning can remove it: key `cache-keys:<n>`, value = JSON array. */
@@ -37,6 +43,12 @@ export const EMBEDDING_MODELS = {
   item2vec: "item2vec",
   /** Item2Vec user vectors weighted toward recent items (item vectors are Item2Vec's). */
   item2vecRecent: "item2vec-recent",
+  /** Skip-gram over random walks on the behaviour graph. */
+  deepwalk: "deepwalk",
+  /** Skip-gram over p/q-biased second-order walks on the behaviour graph. */
+  node2vec: "node2vec",
+  /** Implicit ALS factors; user vectors are the user factors. */
+  als: "als",
 } as const;
 
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[keyof typeof ARTIFACT_KINDS];

@@ -19,6 +19,8 @@ export function cacheKeys(prefix = "") {
     itemFeatures: (version: string, itemId: string) => `${p}ifeat:${version}:${itemId}`,
     /** The fitted feature transforms of one features version, as JSON. */
     featureTransforms: (version: string) => `${p}ftrans:${version}`,
+    /** Sorted set of an item's strongest behaviour-graph successors in one offline version, scored by weight. */
+    graphNext: (version: string, itemId: string) => `${p}gnext:${version}:${itemId}`,
     /** Sorted set of behaviour-graph neighbours of an item, scored by edge weight. */
     itemNext: (itemId: string) => `${p}i:${itemId}:next`,
     /** Sorted set of trending items for a window name such as `1h`. */
