@@ -1,3 +1,4 @@
+export type * from "./ann-index.ts";
 export type * from "./artifact-files.ts";
 export type * from "./bulk-store.ts";
 export type * from "./control-store.ts";

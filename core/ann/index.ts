@@ -1,0 +1,11 @@
+export type { AnnFile } from "./ann-format.ts";
+export { ANN_FORMAT_VERSION, corrupt, decodeAnnFile, encodeAnnFile, storedParams } from "./ann-format.ts";
+export type { ClusteredShape } from "./clustered-vectors.ts";
+export { clusteredVectors } from "./clustered-vectors.ts";
+export { ExactAnnIndex } from "./exact-index.ts";
+export { LshAnnIndex } from "./lsh-index.ts";
+export { DEFAULT_LSH_PARAMS, resolveLshParams } from "./lsh-params.ts";
+export { seededRandom } from "./random.ts";
+export { recallAtK } from "./recall.ts";
+export type { UnitRows } from "./vectors.ts";
+export { hitCount, normaliseInPlace, unitQuery, unitRows } from "./vectors.ts";
