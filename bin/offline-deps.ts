@@ -3,9 +3,13 @@ import { join } from "node:path";
 import { systemClock } from "../core/clock.ts";
 import type { Config } from "../core/config/index.ts";
 import type { Logger } from "../core/logger.ts";
+import { createAnnIndexFactory } from "../infra/ann/index.ts";
 import { createStoreAdapters } from "../infra/create-adapters.ts";
 import { createArtifactDirectory } from "../infra/files/artifact-directory.ts";
+import { DEFAULT_RANKER_PARAMS } from "../offline/algorithms/ranker/index.ts";
 import type { JobDeps } from "../offline/jobs/job-deps.ts";
+import type { ModelParams } from "../offline/jobs/training/models/model-params.ts";
+import type { RankerStageParams } from "../offline/jobs/training/ranker-stage.ts";
 import type { TrainingParams } from "../offline/jobs/training/run-training.ts";
 import { cliProgress } from "./cli-support.ts";
 import { onShutdown } from "./shutdown.ts";
@@ -25,10 +29,45 @@ export async function openOfflineDeps(
   return {
     ...stores,
     files: createArtifactDirectory({ dir: artifactDir(config) }),
+    ann: createAnnIndexFactory(),
     clock: systemClock,
     logger,
     progress: cliProgress,
     newId: () => randomUUID().slice(0, 8),
+  };
+}
+
+/** Layer sizes from `32,16`; empty means none. */
+function layerSizes(text: string): number[] {
+  return text === "" ? [] : text.split(",").map(Number);
+}
+
+/** Every model's parameters from the config. */
+export function modelParams(config: Config): ModelParams {
+  const { offline } = config;
+  return {
+    // word2vec's floor, or the starting rate when that is lower, so any configured rate trains.
+    item2vec: { ...offline.item2vec, minLearningRate: Math.min(0.0001, offline.item2vec.learningRate) },
+    deepwalk: offline.deepwalk,
+    node2vec: offline.node2vec,
+    als: { ...offline.als, seed: offline.item2vec.seed, threads: offline.item2vec.threads },
+    recencyHalfLifeMs: offline.recencyHalfLifeDays * 86_400_000,
+  };
+}
+
+/** The ranker's parameters and candidates from the config. */
+export function rankingParams(config: Config): RankerStageParams {
+  const { ranker, item2vec, buckets } = config.offline;
+  return {
+    priorWeight: config.demo.priorWeight,
+    buckets,
+    candidatesPerChannel: ranker.candidatesPerChannel,
+    ranker: {
+      ...DEFAULT_RANKER_PARAMS,
+      hidden: layerSizes(ranker.hidden),
+      epochs: ranker.epochs,
+      seed: item2vec.seed,
+    },
   };
 }
 
@@ -41,9 +80,8 @@ export function trainingParams(config: Config, force: boolean): TrainingParams {
     buckets: offline.buckets,
     hotUsers: offline.hotUsers,
     userTtlHours: offline.userTtlHours,
-    recencyHalfLifeDays: offline.recencyHalfLifeDays,
-    // word2vec's floor, or the starting rate when that is lower, so any configured rate trains.
-    item2vec: { ...offline.item2vec, minLearningRate: Math.min(0.0001, offline.item2vec.learningRate) },
+    models: modelParams(config),
+    ranking: rankingParams(config),
     promotionMargin: offline.promotionMargin,
     evalMaxUsers: offline.evalMaxUsers,
     force,

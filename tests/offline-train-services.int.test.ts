@@ -10,6 +10,7 @@ import { createStoreAdapters, type StoreAdapters } from "../infra/create-adapter
 import { manifestCacheKeys } from "../offline/jobs/publish/cache-manifest.ts";
 import { allServices } from "./support/all-services.ts";
 import { dropNamespace } from "./support/drop-namespace.ts";
+import { FAST_OFFLINE_ENV } from "./support/fast-offline-env.ts";
 import { readPublishedVersion } from "./support/published-version.ts";
 import { testNamespace } from "./support/real-services.ts";
 import { runRecsys } from "./support/recsys-cli.ts";
@@ -47,6 +48,7 @@ describe("recsys offline train on the services profile", { skip }, () => {
     if (endpoints === undefined) return;
     const env = {
       ...servicesEnv(endpoints, namespace),
+      ...FAST_OFFLINE_ENV,
       RECSYS_LOG_LEVEL: "warn",
       RECSYS_OFFLINE_HOT_USERS: "100",
     };

@@ -8,16 +8,22 @@ import { systemClock } from "../core/clock.ts";
 import { loadConfig } from "../core/config/index.ts";
 import { silentLogger } from "../core/logger.ts";
 import { createStoreAdapters } from "../infra/create-adapters.ts";
+import { FAST_OFFLINE_ENV } from "./support/fast-offline-env.ts";
 import { readPublishedVersion } from "./support/published-version.ts";
 import { runRecsys, startRecsys } from "./support/recsys-cli.ts";
 import { sharedDataDir } from "./support/shared-data.ts";
 
-const TABLE_ROW = /^\| (popularity|item2vec-mean|item2vec-last) \| 0\.\d{4} \|/m;
+const TABLE_ROW = /^\| (popularity|item2vec-mean|item2vec-last|deepwalk|node2vec|als|ranker) \| 0\.\d{4} \|/m;
 
 describe("recsys offline on the embedded profile", async () => {
   const stateDir = await mkdtemp(join(tmpdir(), "starling-offline-e2e-"));
   // One thread trains the same model every run, so the promotion gate always lets the next run through.
-  const env = { RECSYS_STATE_DIR: stateDir, RECSYS_LOG_LEVEL: "warn", RECSYS_OFFLINE_ITEM2VEC_THREADS: "1" };
+  const env = {
+    ...FAST_OFFLINE_ENV,
+    RECSYS_STATE_DIR: stateDir,
+    RECSYS_LOG_LEVEL: "warn",
+    RECSYS_OFFLINE_ITEM2VEC_THREADS: "1",
+  };
   after(() => rm(stateDir, { recursive: true, force: true }));
 
   it("trains on ml-latest-small and publishes a version a reader finds through the ports", async () => {
@@ -26,7 +32,7 @@ describe("recsys offline on the embedded profile", async () => {
     assert.match(run.stdout, TABLE_ROW);
     const published = /published (v\S+)/.exec(run.stdout)?.[1];
     assert.ok(published, run.stdout);
-    assert.match(run.stderr, /item2vec: [\d,]+\/[\d,]+ items/, "a progress line per stage");
+    assert.match(run.stderr, /^[a-z0-9 ()-]+: [\d,]+(\/[\d,]+)? [a-z]+/m, "progress lines on stderr");
     const stores = await createStoreAdapters(loadConfig(env), { clock: systemClock, logger: silentLogger });
     try {
       // The embedded cache lives in the training process's memory, so this reader checks the durable stores.
@@ -64,7 +70,7 @@ describe("recsys offline on the embedded profile", async () => {
     assert.equal(report.users, 607);
     assert.deepEqual(
       report.models.map((m: { model: string }) => m.model),
-      ["popularity", "item2vec-mean", "item2vec-last"],
+      ["popularity", "item2vec-mean", "item2vec-last", "deepwalk", "node2vec", "als", "ranker"],
     );
     assert.ok(existsSync(join(out, "evaluation.md")));
   });

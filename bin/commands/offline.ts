@@ -63,8 +63,8 @@ async function evaluate(options: DataOption & { out?: string }): Promise<void> {
         "there are no ratings to evaluate on: pass --data DIR (a MovieLens copy) to import one",
       );
     }
-    const { item2vec, evalMaxUsers } = trainingParams(config, false);
-    const report = await runEvaluation(deps, { history, item2vec, maxUsers: evalMaxUsers });
+    const { models, ranking, evalMaxUsers } = trainingParams(config, false);
+    const { report } = await runEvaluation(deps, { history, models, ranking, maxUsers: evalMaxUsers });
     const out = options.out ?? join(config.stateDir, "evaluation");
     await mkdir(out, { recursive: true });
     await writeFile(join(out, "evaluation.json"), `${JSON.stringify(report, null, 2)}\n`);

@@ -24,6 +24,30 @@ export const item2vecSchema = z.strictObject({
   threads: z.number().int().min(1).max(64),
 });
 
+/** Random walks over the behaviour graph, embedded by skip-gram with the Item2Vec settings. */
+const walkSchema = {
+  walksPerNode: z.number().int().min(1).max(1000),
+  walkLength: z.number().int().min(2).max(1000),
+  epochs: z.number().int().min(1).max(1000),
+};
+
+/** Implicit ALS. */
+export const alsSchema = z.strictObject({
+  factors: z.number().int().min(1).max(1024),
+  regularization: z.number().positive().max(1e6),
+  alpha: z.number().min(0).max(1e6),
+  iterations: z.number().int().min(1).max(1000),
+});
+
+/** The ranking model and the candidates it orders. */
+export const rankerSchema = z.strictObject({
+  /** Items each recall channel contributes to the ranker's candidates. */
+  candidatesPerChannel: z.number().int().min(1).max(10_000),
+  /** Hidden layer sizes of the deep part, e.g. `32,16`; empty trains the wide part (logistic regression) alone. */
+  hidden: z.string().regex(/^(\d+(,\d+)*)?$/, "comma-separated layer sizes such as `32,16`, or empty"),
+  epochs: z.number().int().min(1).max(10_000),
+});
+
 /** The offline tier: schedule, promotion rule, what gets warmed, feature and model settings. */
 export const offlineSchema = z.strictObject({
   /** When `recsys offline schedule` runs the pipeline (server local time). */
@@ -45,6 +69,16 @@ export const offlineSchema = z.strictObject({
   /** Half-life of the recency-weighted user embedding. */
   recencyHalfLifeDays: z.number().positive().max(36_500),
   item2vec: item2vecSchema,
+  deepwalk: z.strictObject(walkSchema),
+  node2vec: z.strictObject({
+    ...walkSchema,
+    /** Return parameter: low p keeps walks local. */
+    p: z.number().positive().max(1000),
+    /** In-out parameter: low q walks outward. */
+    q: z.number().positive().max(1000),
+  }),
+  als: alsSchema,
+  ranker: rankerSchema,
 });
 
 export type OfflineConfig = z.infer<typeof offlineSchema>;

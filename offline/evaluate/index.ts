@@ -1,5 +1,6 @@
 export { lastLikedScorer, meanOfLikedScorer } from "./embedding-scorers.ts";
 export { type EvaluateOptions, evaluateScorer } from "./evaluate-scorer.ts";
+export { type FactorModel, factorScorer } from "./factor-scorer.ts";
 export { popularityScorer } from "./popularity-scorer.ts";
 export { compareItemIds, compareRatings } from "./rating-order.ts";
 export { formatReportMarkdown } from "./report-markdown.ts";

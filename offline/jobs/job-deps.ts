@@ -1,6 +1,12 @@
 import type { Clock } from "../../core/clock.ts";
 import type { Logger } from "../../core/logger.ts";
-import type { ArtifactFiles, BulkStore, ControlStore, FeatureCache } from "../../core/ports/index.ts";
+import type {
+  AnnIndexFactory,
+  ArtifactFiles,
+  BulkStore,
+  ControlStore,
+  FeatureCache,
+} from "../../core/ports/index.ts";
 import type { Progress, ProgressOptions } from "../../core/progress.ts";
 
 /** What every offline job reads and writes through: the ports, a clock, a logger and a progress display. */
@@ -10,6 +16,8 @@ export interface JobDeps {
   readonly control: ControlStore;
   /** The file copy of published versions; publishing skips it when absent. */
   readonly files?: ArtifactFiles;
+  /** Builds the nearest-neighbour indexes a version publishes; without it a version has none. */
+  readonly ann?: AnnIndexFactory;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly progress: (options: ProgressOptions) => Progress;

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { parseFeatureTransforms } from "../../core/features/index.ts";
+import { decodeGraph } from "../../core/graph/index.ts";
 import type { BulkStore, ControlStore, FeatureCache } from "../../core/ports/index.ts";
+import { parseRankerModel } from "../../core/ranking/index.ts";
 import { bytesToFloat32 } from "../../core/vector-bytes.ts";
+import { createAnnIndexFactory } from "../../infra/ann/index.ts";
+import { readChunked } from "../../offline/jobs/publish/chunked-bytes.ts";
 import {
   ARTIFACT_KINDS,
   cacheKeys,
@@ -12,6 +16,29 @@ import {
 
 const decode = (bytes: Uint8Array | null) =>
   bytes === null ? null : JSON.parse(new TextDecoder().decode(bytes));
+
+/** The version's other models: every embedding's vectors, an HNSW index per model, the graph and the ranker. */
+async function checkModelsOf(bulk: BulkStore, version: string, probe: { itemId: string }): Promise<void> {
+  for (const model of [EMBEDDING_MODELS.deepwalk, EMBEDDING_MODELS.node2vec, EMBEDDING_MODELS.als]) {
+    const vector = await bulk.getArtifact(
+      ARTIFACT_KINDS.itemEmbeddings,
+      version,
+      embeddingKey(model, probe.itemId),
+    );
+    assert.ok(vector, `${model} has a vector for the probe item`);
+  }
+  const indexBytes = await readChunked(bulk, ARTIFACT_KINDS.annIndexes, version, "hnsw:item2vec");
+  assert.ok(indexBytes, "an HNSW index of the Item2Vec vectors");
+  const index = createAnnIndexFactory().load(indexBytes);
+  const hits = index.search(new Float32Array(index.dimension).fill(1), 5, {
+    exclude: new Set([probe.itemId]),
+  });
+  assert.equal(hits.length, 5);
+  const graphBytes = await readChunked(bulk, ARTIFACT_KINDS.behaviourGraph, version, "graph");
+  assert.ok(graphBytes && decodeGraph(graphBytes).nodes.length > 0, "the behaviour graph");
+  const ranker = parseRankerModel(decode(await bulk.getArtifact(ARTIFACT_KINDS.ranker, version, "model")));
+  assert.ok(ranker.featureNames.includes("als:score"), "the ranker reads the ALS channel");
+}
 
 /**
  * Reads the serving version through the ports as another tier would, and checks its parts are there and
@@ -46,6 +73,7 @@ export async function readPublishedVersion(
     decode(await bulk.getArtifact(ARTIFACT_KINDS.featureTransforms, version, "spec")),
   );
   assert.ok(transforms.genres.length > 0);
+  await checkModelsOf(bulk, version, probe);
   const report = decode(await bulk.getArtifact(ARTIFACT_KINDS.evaluation, version, "report"));
   assert.ok(report.models.some((m: { model: string }) => m.model === "item2vec-last"));
   if (stores.cache) {

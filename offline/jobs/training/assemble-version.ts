@@ -1,24 +1,34 @@
+import { type BehaviourGraph, encodeGraph, neighbours } from "../../../core/graph/index.ts";
 import type { ArtifactEntry, CacheWrite } from "../../../core/ports/index.ts";
+import type { RankerModel } from "../../../core/ranking/index.ts";
 import { float32ToBytes } from "../../../core/vector-bytes.ts";
 import { ARTIFACT_KINDS, cacheKeys, embeddingKey, VERSION_KINDS } from "../../../schemas/index.ts";
 import type { EvaluationReport } from "../../evaluate/index.ts";
 import { formatReportMarkdown } from "../../evaluate/index.ts";
+import { chunkedEntries } from "../publish/chunked-bytes.ts";
 import { jsonBytes, type VersionBundle } from "../publish/index.ts";
 import { popularityArtifacts, popularityCacheWrites } from "../publish-popularity.ts";
 import { type EmbeddingSet, itemVectorMap } from "./embedding-set.ts";
 import { promotionScore } from "./evaluate-stage.ts";
 import type { FeatureSet } from "./features-stage.ts";
+import type { BuiltIndex } from "./indexes-stage.ts";
 import { jsonLines, word2vecText } from "./vector-file.ts";
 
 export interface VersionParts {
   readonly version: string;
   readonly features: FeatureSet;
   readonly embeddings: EmbeddingSet;
+  readonly graph: BehaviourGraph;
+  readonly indexes: readonly BuiltIndex[];
+  readonly ranker: RankerModel;
   readonly report: EvaluationReport;
   /** Users whose keys are warmed in the cache. */
   readonly hotUsers: readonly string[];
   readonly userTtlMs: number;
 }
+
+/** How many successors per item the graph recall channel gets in the cache. */
+const GRAPH_NEIGHBOURS = 20;
 
 const jsonEntries = (map: ReadonlyMap<string, unknown>): ArtifactEntry[] =>
   [...map].map(([key, value]) => ({ key, value: jsonBytes(value) }));
@@ -44,6 +54,12 @@ function artifacts(parts: VersionParts): VersionBundle["artifacts"] {
       kind: ARTIFACT_KINDS.userEmbeddings,
       entries: embeddings.users.flatMap((e) => vectorEntries(e.model, e.vectors)),
     },
+    { kind: ARTIFACT_KINDS.behaviourGraph, entries: chunkedEntries("graph", encodeGraph(parts.graph)) },
+    {
+      kind: ARTIFACT_KINDS.annIndexes,
+      entries: parts.indexes.flatMap((index) => chunkedEntries(index.name, index.bytes)),
+    },
+    { kind: ARTIFACT_KINDS.ranker, entries: [{ key: "model", value: jsonBytes(parts.ranker) }] },
     { kind: ARTIFACT_KINDS.evaluation, entries: [{ key: "report", value: jsonBytes(report) }] },
   ];
 }
@@ -69,6 +85,20 @@ function userWrites(parts: VersionParts, userId: string): CacheWrite[] {
   return writes;
 }
 
+/** Each item's strongest successors in the behaviour graph, for the online graph recall channel. */
+function graphWrites(parts: VersionParts): CacheWrite[] {
+  const keys = cacheKeys();
+  const writes: CacheWrite[] = [];
+  for (const itemId of parts.graph.nodes) {
+    const entries = neighbours(parts.graph, itemId, GRAPH_NEIGHBOURS).map((n) => ({
+      member: n.itemId,
+      score: n.weight,
+    }));
+    if (entries.length > 0) writes.push({ op: "zadd", key: keys.graphNext(parts.version, itemId), entries });
+  }
+  return writes;
+}
+
 function cacheWrites(parts: VersionParts): CacheWrite[] {
   const keys = cacheKeys();
   const { version, features } = parts;
@@ -86,6 +116,7 @@ function cacheWrites(parts: VersionParts): CacheWrite[] {
       writes.push({ op: "setVector", key: keys.itemEmbedding(embedding.model, version, itemId), vector });
     }
   }
+  writes.push(...graphWrites(parts));
   for (const userId of parts.hotUsers) writes.push(...userWrites(parts, userId));
   return writes;
 }
@@ -96,6 +127,9 @@ function files(parts: VersionParts): VersionBundle["files"] {
     content: word2vecText(e.itemIds, e.dimension, e.vectors),
   }));
   return [
+    ...parts.indexes.map((index) => ({ name: `${index.name.replace(":", "-")}.ann`, content: index.bytes })),
+    { name: "ranker.json", content: `${JSON.stringify(parts.ranker)}\n` },
+    { name: "behaviour-graph.bin", content: encodeGraph(parts.graph) },
     { name: "evaluation.json", content: `${JSON.stringify(parts.report, null, 2)}\n` },
     { name: "evaluation.md", content: formatReportMarkdown(parts.report) },
     { name: "feature-transforms.json", content: `${JSON.stringify(parts.features.transforms, null, 2)}\n` },

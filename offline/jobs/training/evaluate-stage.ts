@@ -1,19 +1,22 @@
-import type { Item2VecParams } from "../../algorithms/item2vec/index.ts";
+import { createRankerScorer } from "../../../core/ranking/index.ts";
+import { catalogueIndex } from "../../evaluate/catalogue-index.ts";
 import {
   type EvaluationReport,
+  type EvaluationSplit,
   evaluateScorer,
-  lastLikedScorer,
   type ModelMetrics,
-  meanOfLikedScorer,
-  popularityScorer,
   type Scorer,
   sampleEvaluatedUsers,
   splitLeaveLastOut,
 } from "../../evaluate/index.ts";
+import { CandidateCollector } from "../../ranking/candidates.ts";
+import { rerankingScorer } from "../../ranking/reranking-scorer.ts";
 import type { JobDeps } from "../job-deps.ts";
 import type { History } from "./history.ts";
-import { likedSequences } from "./liked-sequences.ts";
-import { trainItem2VecOn } from "./train-item2vec-stage.ts";
+import type { ModelParams } from "./models/model-params.ts";
+import { channelsOf, channelTrainingMs, trainModels } from "./models/train-models.ts";
+import { type RankerStageParams, type TrainedRanker, trainRankerFor } from "./ranker-stage.ts";
+import { rankingContext } from "./ranking-context.ts";
 
 export const EVALUATION_PROTOCOL =
   "leave-last-out: each user's last item rated >= 3.5 held out with everything rated at or after it; " +
@@ -21,47 +24,63 @@ export const EVALUATION_PROTOCOL =
 
 export interface EvaluateParams {
   readonly history: History;
-  readonly item2vec: Item2VecParams;
+  readonly models: ModelParams;
+  readonly ranking: RankerStageParams;
   /** Evaluate on at most this many users, a seeded sample of those the split holds out. */
   readonly maxUsers: number;
   readonly signal?: AbortSignal;
 }
 
-function measure(
-  deps: JobDeps,
-  split: Parameters<typeof evaluateScorer>[0],
-  catalogue: string[],
-  scorer: Scorer,
-) {
+export interface EvaluationResult {
+  readonly report: EvaluationReport;
+  /** The ranker trained without the evaluation's held-out items; the version publishes it. */
+  readonly ranker: TrainedRanker;
+}
+
+function measure(deps: JobDeps, split: EvaluationSplit, catalogue: string[], scorer: Scorer) {
   const progress = deps.progress({ label: `evaluate ${scorer.name}`, unit: "users" });
   const metrics = evaluateScorer(split, catalogue, scorer, { onProgress: (done) => progress.update(done) });
   progress.finish();
   return metrics;
 }
 
-/** Stage 4: leave-last-out evaluation of the popularity baseline and every model, each trained on the split. */
-export async function runEvaluation(deps: JobDeps, params: EvaluateParams): Promise<EvaluationReport> {
-  const split = sampleEvaluatedUsers(
-    splitLeaveLastOut(params.history.ratings),
-    params.maxUsers,
-    params.item2vec.seed,
+/**
+ * Stage 4: leave-last-out evaluation of the popularity baseline, every model (each retrained on the split) and
+ * the ranker re-ranking the union of the models' candidates.
+ */
+export async function runEvaluation(deps: JobDeps, params: EvaluateParams): Promise<EvaluationResult> {
+  const { history, signal } = params;
+  const seed = params.models.item2vec.seed;
+  const split = sampleEvaluatedUsers(splitLeaveLastOut(history.ratings), params.maxUsers, seed);
+  const catalogue = history.items.map((item) => item.itemId);
+  const trained = await trainModels(deps, split.train, params.models, signal);
+  const channels = channelsOf(trained, catalogue);
+  const trainingMs = channelTrainingMs(trained);
+  const models: ModelMetrics[] = channels.map((scorer) => {
+    const metrics = measure(deps, split, catalogue, scorer);
+    const ms = trainingMs[scorer.name];
+    return ms === undefined ? metrics : { ...metrics, trainingMs: ms };
+  });
+  const ranker = await trainRankerFor(deps, history, split, {
+    models: params.models,
+    ranking: params.ranking,
+    ...(signal ? { signal } : {}),
+  });
+  const collector = new CandidateCollector(
+    channels,
+    catalogueIndex(catalogue),
+    params.ranking.candidatesPerChannel,
   );
-  const catalogue = params.history.items.map((item) => item.itemId);
-  const models: ModelMetrics[] = [measure(deps, split, catalogue, popularityScorer(split, catalogue))];
-  const trained = await trainItem2VecOn(
-    deps,
-    likedSequences(split.train),
-    params.item2vec,
-    "item2vec (split)",
-    params.signal,
-  );
-  for (const scorer of [
-    meanOfLikedScorer("item2vec-mean", trained.model, catalogue),
-    lastLikedScorer("item2vec-last", trained.model, catalogue),
-  ]) {
-    models.push({ ...measure(deps, split, catalogue, scorer), trainingMs: trained.trainingMs });
-  }
-  return { protocol: EVALUATION_PROTOCOL, users: split.heldOut.size, catalogue: catalogue.length, models };
+  const context = rankingContext(history.items, catalogue, split.train, params.ranking);
+  const reranker = rerankingScorer("ranker", collector, context, createRankerScorer(ranker.model));
+  models.push({ ...measure(deps, split, catalogue, reranker), trainingMs: ranker.trainingMs });
+  const report = {
+    protocol: EVALUATION_PROTOCOL,
+    users: split.heldOut.size,
+    catalogue: catalogue.length,
+    models,
+  };
+  return { report, ranker };
 }
 
 /** The figure a version is promoted on: the best HR@10 of any model other than the popularity baseline. */

@@ -1,5 +1,4 @@
 import { NotFoundError } from "../../../core/errors.ts";
-import type { Item2VecParams } from "../../algorithms/item2vec/index.ts";
 import type { Dataset } from "../../data/index.ts";
 import type { EvaluationReport } from "../../evaluate/index.ts";
 import type { JobDeps } from "../job-deps.ts";
@@ -10,9 +9,10 @@ import { runEmbeddings } from "./embeddings-stage.ts";
 import { runEvaluation } from "./evaluate-stage.ts";
 import { runFeatures } from "./features-stage.ts";
 import { mostRecentlyActive } from "./hot-users.ts";
+import { buildIndexes } from "./indexes-stage.ts";
 import { loadHistory } from "./load-history.ts";
-
-const DAY_MS = 86_400_000;
+import type { ModelParams } from "./models/model-params.ts";
+import type { RankerStageParams } from "./ranker-stage.ts";
 
 export interface TrainingParams {
   /** Import this data set first (idempotent); otherwise train on what the stores hold. */
@@ -22,8 +22,8 @@ export interface TrainingParams {
   readonly buckets: number;
   readonly hotUsers: number;
   readonly userTtlHours: number;
-  readonly recencyHalfLifeDays: number;
-  readonly item2vec: Item2VecParams;
+  readonly models: ModelParams;
+  readonly ranking: RankerStageParams;
   readonly promotionMargin: number;
   /** Evaluate on at most this many users (a seeded sample), so evaluation time stays bounded. */
   readonly evalMaxUsers: number;
@@ -81,30 +81,39 @@ async function trainAndPublish(
     );
   }
   const features = await timed(stageMs, "features", () => runFeatures(deps, { history, ...params }), signal);
-  const embeddings = await timed(
+  const withSignal = signal ? { signal } : {};
+  const trained = await timed(
     stageMs,
     "embeddings",
-    () =>
-      runEmbeddings(deps, {
-        ratings: history.ratings,
-        item2vec: params.item2vec,
-        recencyHalfLifeMs: params.recencyHalfLifeDays * DAY_MS,
-        ...(signal ? { signal } : {}),
-      }),
+    () => runEmbeddings(deps, { ratings: history.ratings, models: params.models, ...withSignal }),
+    signal,
+  );
+  const indexes = await timed(
+    stageMs,
+    "indexes",
+    async () => buildIndexes(deps, trained.embeddings, signal),
     signal,
   );
   const evaluation = {
     history,
-    item2vec: params.item2vec,
+    models: params.models,
+    ranking: params.ranking,
     maxUsers: params.evalMaxUsers,
-    ...(signal ? { signal } : {}),
   };
-  const report = await timed(stageMs, "evaluate", () => runEvaluation(deps, evaluation), signal);
+  const { report, ranker } = await timed(
+    stageMs,
+    "evaluate",
+    () => runEvaluation(deps, { ...evaluation, ...withSignal }),
+    signal,
+  );
   const version = nextVersionId(deps);
   const bundle = assembleVersion({
     version,
     features,
-    embeddings,
+    embeddings: trained.embeddings,
+    graph: trained.models.graph,
+    indexes,
+    ranker: ranker.model,
     report,
     hotUsers: mostRecentlyActive(history.ratings, params.hotUsers),
     userTtlMs: params.userTtlHours * 3_600_000,
