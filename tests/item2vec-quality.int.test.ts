@@ -1,27 +1,21 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { buildCorpus, DEFAULT_ITEM2VEC_PARAMS, trainItem2Vec } from "../offline/algorithms/item2vec/index.ts";
-import { openDataset } from "../offline/data/index.ts";
 import {
   evaluateScorer,
   LIKE_THRESHOLD,
   lastLikedScorer,
   meanOfLikedScorer,
-  type RatingRow,
   splitLeaveLastOut,
 } from "../offline/evaluate/index.ts";
-import { sharedDataDir } from "./support/shared-data.ts";
+import { loadSharedMovieLens } from "./support/shared-data.ts";
 
 /** gensim 4's Item2Vec on this split, scored from the user's last liked item (../shared/docs/benchmarks.md). */
 const GENSIM_HR10 = 0.051;
 
 describe("Item2Vec quality on ml-latest-small (leave-last-out)", () => {
   it("reaches HR@10 within 10% of gensim's from the last liked item, and ten times chance from the mean", async () => {
-    const dataset = await openDataset(sharedDataDir());
-    const ratings: RatingRow[] = [];
-    for await (const r of dataset.ratings()) ratings.push(r);
-    const catalogue: string[] = [];
-    for await (const movie of dataset.movies()) catalogue.push(movie.itemId);
+    const { ratings, catalogue } = await loadSharedMovieLens();
     const split = splitLeaveLastOut(ratings);
     assert.equal(split.heldOut.size, 607);
     const sentences = [...split.trainByUser.values()].map((list) =>

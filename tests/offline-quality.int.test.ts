@@ -4,21 +4,16 @@ import { modelParams, rankingParams } from "../bin/offline-deps.ts";
 import { loadConfig } from "../core/config/index.ts";
 import { silentLogger } from "../core/logger.ts";
 import type { ItemRecord } from "../core/ports/index.ts";
-import { openDataset } from "../offline/data/index.ts";
 import type { JobDeps } from "../offline/jobs/job-deps.ts";
 import { runEvaluation } from "../offline/jobs/training/evaluate-stage.ts";
-import type { HistoryRating } from "../offline/jobs/training/history.ts";
-import { sharedDataDir } from "./support/shared-data.ts";
+import { loadSharedMovieLens } from "./support/shared-data.ts";
 
 const quiet = { update() {}, finish() {} };
 
 describe("every model under leave-last-out on ml-latest-small (the issue's targets)", () => {
   it("ALS reaches HR@10 0.080 and the ranker 0.090 with a better NDCG@10 than any single model", async () => {
-    const dataset = await openDataset(sharedDataDir());
-    const ratings: HistoryRating[] = [];
-    for await (const r of dataset.ratings()) ratings.push(r);
-    const items: ItemRecord[] = [];
-    for await (const m of dataset.movies()) items.push({ ...m, eligible: true });
+    const { ratings, movies } = await loadSharedMovieLens();
+    const items: ItemRecord[] = movies.map((m) => ({ ...m, eligible: true }));
     const latestTimestamp = ratings.reduce((t, r) => Math.max(t, r.timestamp), 0);
     // One thread: the figures are the same on every run.
     const config = loadConfig({ RECSYS_OFFLINE_ITEM2VEC_THREADS: "1" });

@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { sharedDataDir } from "../../../tests/support/shared-data.ts";
-import { openDataset } from "../../data/index.ts";
+import { loadSharedMovieLens } from "../../../tests/support/shared-data.ts";
 import {
   evaluateScorer,
   factorScorer,
   formatReportMarkdown,
-  type RatingRow,
   splitLeaveLastOut,
 } from "../../evaluate/index.ts";
 import { buildInteractions } from "./interactions.ts";
@@ -18,11 +16,7 @@ const TARGET_HR10 = 0.075;
 
 describe("implicit ALS on ml-latest-small (leave-last-out)", () => {
   it("matches the reference set-up (binary interactions) over seeds 1-3", async (t) => {
-    const dataset = await openDataset(sharedDataDir());
-    const ratings: RatingRow[] = [];
-    for await (const r of dataset.ratings()) ratings.push(r);
-    const catalogue: string[] = [];
-    for await (const movie of dataset.movies()) catalogue.push(movie.itemId);
+    const { ratings, catalogue } = await loadSharedMovieLens();
     const split = splitLeaveLastOut(ratings);
     assert.equal(split.heldOut.size, 607);
     // Every training rating is one binary interaction, as for the reference figure. HR@10 depends on the initial
