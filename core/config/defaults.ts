@@ -52,7 +52,7 @@ export function defaultsFor(profile: Profile, stateDir = "var"): Config {
       },
       deepwalk: { walksPerNode: 5, walkLength: 10, epochs: 5 },
       node2vec: { walksPerNode: 5, walkLength: 10, epochs: 5, p: 1, q: 0.5 },
-      als: { factors: 64, regularization: 0.01, alpha: 10, iterations: 15 },
+      als: { factors: 64, regularization: 1, alpha: 10, iterations: 15 },
       ranker: { candidatesPerChannel: 50, hidden: "", epochs: 40 },
     },
     requireServices: false,
