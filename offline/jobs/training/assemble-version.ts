@@ -20,7 +20,8 @@ export interface VersionParts {
   readonly embeddings: EmbeddingSet;
   readonly graph: BehaviourGraph;
   readonly indexes: readonly BuiltIndex[];
-  readonly ranker: RankerModel;
+  /** Null when the data was too small to train one. */
+  readonly ranker: RankerModel | null;
   readonly report: EvaluationReport;
   /** Users whose keys are warmed in the cache. */
   readonly hotUsers: readonly string[];
@@ -59,7 +60,10 @@ function artifacts(parts: VersionParts): VersionBundle["artifacts"] {
       kind: ARTIFACT_KINDS.annIndexes,
       entries: parts.indexes.flatMap((index) => chunkedEntries(index.name, index.bytes)),
     },
-    { kind: ARTIFACT_KINDS.ranker, entries: [{ key: "model", value: jsonBytes(parts.ranker) }] },
+    {
+      kind: ARTIFACT_KINDS.ranker,
+      entries: parts.ranker ? [{ key: "model", value: jsonBytes(parts.ranker) }] : [],
+    },
     { kind: ARTIFACT_KINDS.evaluation, entries: [{ key: "report", value: jsonBytes(report) }] },
   ];
 }
@@ -128,7 +132,7 @@ function files(parts: VersionParts): VersionBundle["files"] {
   }));
   return [
     ...parts.indexes.map((index) => ({ name: `${index.name.replace(":", "-")}.ann`, content: index.bytes })),
-    { name: "ranker.json", content: `${JSON.stringify(parts.ranker)}\n` },
+    ...(parts.ranker ? [{ name: "ranker.json", content: `${JSON.stringify(parts.ranker)}\n` }] : []),
     { name: "behaviour-graph.bin", content: encodeGraph(parts.graph) },
     { name: "evaluation.json", content: `${JSON.stringify(parts.report, null, 2)}\n` },
     { name: "evaluation.md", content: formatReportMarkdown(parts.report) },

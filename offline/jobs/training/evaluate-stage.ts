@@ -33,8 +33,8 @@ export interface EvaluateParams {
 
 export interface EvaluationResult {
   readonly report: EvaluationReport;
-  /** The ranker trained without the evaluation's held-out items; the version publishes it. */
-  readonly ranker: TrainedRanker;
+  /** The ranker trained without the evaluation's held-out items, or null when the data is too small for one. */
+  readonly ranker: TrainedRanker | null;
 }
 
 function measure(deps: JobDeps, split: EvaluationSplit, catalogue: string[], scorer: Scorer) {
@@ -42,6 +42,21 @@ function measure(deps: JobDeps, split: EvaluationSplit, catalogue: string[], sco
   const metrics = evaluateScorer(split, catalogue, scorer, { onProgress: (done) => progress.update(done) });
   progress.finish();
   return metrics;
+}
+
+function evaluateRanker(
+  deps: JobDeps,
+  split: EvaluationSplit,
+  history: History,
+  channels: Scorer[],
+  ranking: RankerStageParams,
+  ranker: TrainedRanker,
+): ModelMetrics {
+  const catalogue = history.items.map((item) => item.itemId);
+  const collector = new CandidateCollector(channels, catalogueIndex(catalogue), ranking.candidatesPerChannel);
+  const context = rankingContext(history.items, catalogue, split.train, ranking);
+  const reranker = rerankingScorer("ranker", collector, context, createRankerScorer(ranker.model));
+  return { ...measure(deps, split, catalogue, reranker), trainingMs: ranker.trainingMs };
 }
 
 /**
@@ -66,14 +81,7 @@ export async function runEvaluation(deps: JobDeps, params: EvaluateParams): Prom
     ranking: params.ranking,
     ...(signal ? { signal } : {}),
   });
-  const collector = new CandidateCollector(
-    channels,
-    catalogueIndex(catalogue),
-    params.ranking.candidatesPerChannel,
-  );
-  const context = rankingContext(history.items, catalogue, split.train, params.ranking);
-  const reranker = rerankingScorer("ranker", collector, context, createRankerScorer(ranker.model));
-  models.push({ ...measure(deps, split, catalogue, reranker), trainingMs: ranker.trainingMs });
+  if (ranker !== null) models.push(evaluateRanker(deps, split, history, channels, params.ranking, ranker));
   const report = {
     protocol: EVALUATION_PROTOCOL,
     users: split.heldOut.size,

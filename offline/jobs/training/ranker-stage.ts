@@ -16,6 +16,9 @@ export interface RankerStageParams extends ContextParams {
   readonly ranker: RankerParams;
 }
 
+/** Fewer users with a recalled held-out item than this teach a ranker nothing; the version then has none. */
+const MIN_RANKER_USERS = 10;
+
 export interface TrainedRanker {
   readonly model: RankerModel;
   readonly trainingMs: number;
@@ -32,7 +35,7 @@ export async function trainRankerFor(
   history: History,
   split: EvaluationSplit,
   params: { models: ModelParams; ranking: RankerStageParams; signal?: AbortSignal },
-): Promise<TrainedRanker> {
+): Promise<TrainedRanker | null> {
   const started = performance.now();
   const catalogue = history.items.map((item) => item.itemId);
   const index = catalogueIndex(catalogue);
@@ -45,6 +48,13 @@ export async function trainRankerFor(
   );
   const context = rankingContext(history.items, catalogue, inner.train, params.ranking);
   const rows = buildRankerRows(inner, collector, index, context);
+  if (rows.usersWithPositive < MIN_RANKER_USERS) {
+    deps.logger.warn("too little data to train a ranker; this version has none", {
+      usersWithPositive: rows.usersWithPositive,
+      needed: MIN_RANKER_USERS,
+    });
+    return null;
+  }
   const progress = deps.progress({ label: "ranker", unit: "epochs", total: params.ranking.ranker.epochs });
   const { model } = await trainRanker(rows, params.ranking.ranker, {
     ...(params.signal ? { signal: params.signal } : {}),

@@ -113,7 +113,7 @@ async function trainAndPublish(
     embeddings: trained.embeddings,
     graph: trained.models.graph,
     indexes,
-    ranker: ranker.model,
+    ranker: ranker?.model ?? null,
     report,
     hotUsers: mostRecentlyActive(history.ratings, params.hotUsers),
     userTtlMs: params.userTtlHours * 3_600_000,
