@@ -109,6 +109,7 @@ describe("ranker rows and re-ranking", () => {
   it("orders only recalled items by the ranker's scores", () => {
     const collector = new CandidateCollector([fixed("x", [5, 4, 3, 2, 1])], index, 2);
     const prefersLowerChannelScore = {
+      featureNames: rankingFeatureNames(["x"]),
       score(features: Float32Array, rows: number, out: Float32Array) {
         const width = rankingFeatureNames(["x"]).length;
         for (let r = 0; r < rows; r++) out[r] = -(features[r * width] as number);
@@ -120,5 +121,11 @@ describe("ranker rows and re-ranking", () => {
     assert.equal(out[0], Number.NEGATIVE_INFINITY);
     assert.equal(out[3], Number.NEGATIVE_INFINITY, "not recalled");
     assert.ok((out[2] as number) > (out[1] as number), "c beats b once re-ranked");
+  });
+
+  it("refuses a ranker trained on other features than the channels give", () => {
+    const collector = new CandidateCollector([fixed("x", [5, 4, 3, 2, 1])], index, 2);
+    const other = { featureNames: rankingFeatureNames(["x", "y"]), score() {} };
+    assert.throws(() => rerankingScorer("ranker", collector, context, other), /trained on features/);
   });
 });

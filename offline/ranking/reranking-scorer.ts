@@ -4,6 +4,8 @@ import { fillRankingFeatures, type RankingContext, rankingFeatureNames } from ".
 
 /** Scores rows of ranking features; the core/ranking scorer of a trained model fits. */
 export interface RowScorer {
+  /** The feature names the model was trained on, in row order. */
+  readonly featureNames: readonly string[];
   score(features: Float32Array, rows: number, out: Float32Array): void;
 }
 
@@ -17,7 +19,13 @@ export function rerankingScorer(
   context: RankingContext,
   ranker: RowScorer,
 ): Scorer {
-  const width = rankingFeatureNames(collector.names).length;
+  const names = rankingFeatureNames(collector.names);
+  if (names.join("\n") !== ranker.featureNames.join("\n")) {
+    throw new Error(
+      `the ranker was trained on features [${ranker.featureNames.join(", ")}] but the channels give [${names.join(", ")}]`,
+    );
+  }
+  const width = names.length;
   let features = new Float32Array(0);
   let scores = new Float32Array(0);
   return {

@@ -71,7 +71,9 @@ export async function runEvaluation(deps: JobDeps, params: EvaluateParams): Prom
   const trained = await trainModels(deps, split.train, params.models, signal);
   const channels = channelsOf(trained, catalogue);
   const trainingMs = channelTrainingMs(trained);
-  const models: ModelMetrics[] = channels.map((scorer) => {
+  // A model the data was too small for keeps its (empty) channel for the ranker but has no row in the table.
+  const trainedChannels = channels.filter((c) => c.name === "popularity" || trainingMs[c.name] !== undefined);
+  const models: ModelMetrics[] = trainedChannels.map((scorer) => {
     const metrics = measure(deps, split, catalogue, scorer);
     const ms = trainingMs[scorer.name];
     return ms === undefined ? metrics : { ...metrics, trainingMs: ms };
@@ -79,6 +81,7 @@ export async function runEvaluation(deps: JobDeps, params: EvaluateParams): Prom
   const ranker = await trainRankerFor(deps, history, split, {
     models: params.models,
     ranking: params.ranking,
+    maxUsers: params.maxUsers,
     ...(signal ? { signal } : {}),
   });
   if (ranker !== null) models.push(evaluateRanker(deps, split, history, channels, params.ranking, ranker));

@@ -1,7 +1,7 @@
 import type { RankerModel } from "../../../core/ranking/index.ts";
 import { type RankerParams, trainRanker } from "../../algorithms/ranker/index.ts";
 import { catalogueIndex } from "../../evaluate/catalogue-index.ts";
-import { type EvaluationSplit, splitLeaveLastOut } from "../../evaluate/index.ts";
+import { type EvaluationSplit, sampleEvaluatedUsers, splitLeaveLastOut } from "../../evaluate/index.ts";
 import { CandidateCollector } from "../../ranking/candidates.ts";
 import { buildRankerRows } from "../../ranking/ranker-rows.ts";
 import type { JobDeps } from "../job-deps.ts";
@@ -34,12 +34,17 @@ export async function trainRankerFor(
   deps: JobDeps,
   history: History,
   split: EvaluationSplit,
-  params: { models: ModelParams; ranking: RankerStageParams; signal?: AbortSignal },
+  params: { models: ModelParams; ranking: RankerStageParams; maxUsers: number; signal?: AbortSignal },
 ): Promise<TrainedRanker | null> {
   const started = performance.now();
   const catalogue = history.items.map((item) => item.itemId);
   const index = catalogueIndex(catalogue);
-  const inner = splitLeaveLastOut(split.train);
+  // The same user cap as the evaluation: training rows cost a full-catalogue pass per user and channel.
+  const inner = sampleEvaluatedUsers(
+    splitLeaveLastOut(split.train),
+    params.maxUsers,
+    params.models.item2vec.seed,
+  );
   const models = await trainModels(deps, inner.train, params.models, params.signal);
   const collector = new CandidateCollector(
     channelsOf(models, catalogue),

@@ -94,6 +94,15 @@ export function embeddingSetOf(models: TrainedModels, recencyHalfLifeMs: number)
   };
 }
 
+/** A channel for each walk model, and one that recalls nothing for a model the graph was too small for. */
+function walkChannels(models: TrainedModels, catalogue: readonly string[]): Scorer[] {
+  return [EMBEDDING_MODELS.deepwalk, EMBEDDING_MODELS.node2vec].map((name) => {
+    const walk = models.walks.find((w) => w.model === name);
+    if (walk) return lastLikedScorer(name, walk.embedding, catalogue);
+    return { name, score: (_userId, _history, out) => out.fill(Number.NEGATIVE_INFINITY) };
+  });
+}
+
 /** The recall channels of these models over a catalogue, each a Scorer; also what the ranker re-ranks. */
 export function channelsOf(models: TrainedModels, catalogue: readonly string[]): Scorer[] {
   const split = { train: models.ratings, heldOut: new Map(), trainByUser: new Map() };
@@ -101,7 +110,7 @@ export function channelsOf(models: TrainedModels, catalogue: readonly string[]):
     popularityScorer(split, catalogue),
     meanOfLikedScorer("item2vec-mean", models.item2vec.model, catalogue),
     lastLikedScorer("item2vec-last", models.item2vec.model, catalogue),
-    ...models.walks.map((w) => lastLikedScorer(w.model, w.embedding, catalogue)),
+    ...walkChannels(models, catalogue),
     factorScorer(models.als.model, models.als.factors, catalogue),
   ];
 }
