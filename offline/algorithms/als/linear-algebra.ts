@@ -31,7 +31,7 @@ export function matrixTimes(matrix: Float64Array, v: Float64Array, out: Float64A
 }
 
 /** Dot product of matrix[base .. base + k) with `v`; four partial sums keep the adds from waiting on each other. */
-function dotAt(matrix: Float64Array, base: number, v: Float64Array, k: number): number {
+function dotAt(matrix: Float64Array | Float32Array, base: number, v: Float64Array, k: number): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
@@ -49,19 +49,7 @@ function dotAt(matrix: Float64Array, base: number, v: Float64Array, k: number): 
 
 /** Dot product of row `base` of `factors` with `v`. */
 export function dotRow(factors: Float32Array, base: number, v: Float64Array, k: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let d = 0;
-  for (; d + 3 < k; d += 4) {
-    s0 += (factors[base + d] as number) * (v[d] as number);
-    s1 += (factors[base + d + 1] as number) * (v[d + 1] as number);
-    s2 += (factors[base + d + 2] as number) * (v[d + 2] as number);
-    s3 += (factors[base + d + 3] as number) * (v[d + 3] as number);
-  }
-  for (; d < k; d++) s0 += (factors[base + d] as number) * (v[d] as number);
-  return s0 + s1 + (s2 + s3);
+  return dotAt(factors, base, v, k);
 }
 
 /** out += scale * (row `base` of `factors`). */

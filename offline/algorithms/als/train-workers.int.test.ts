@@ -1,25 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { buildInteractions } from "./interactions.ts";
 import type { AlsParams } from "./params.ts";
+import { PLANTED_GROUPS, plantedData, plantedInteractions, plantedParams } from "./planted.fixture.ts";
 import { plantedAuc } from "./planted-auc.ts";
-import { plantedGroups } from "./planted-groups.ts";
 import { trainImplicitAls } from "./train.ts";
 import type { AlsProgress } from "./train-options.ts";
 import { WorkerTeam } from "./worker-team.ts";
 
-const GROUPS = 4;
-const data = plantedGroups({
-  groups: GROUPS,
-  usersPerGroup: 30,
-  itemsPerGroup: 25,
-  perUser: 12,
-  heldOutPerUser: 3,
-  purity: 0.85,
-  seed: 5,
-});
-const interactions = buildInteractions(data.ratings);
-const params: AlsParams = { factors: 8, regularization: 0.1, alpha: 10, iterations: 10, seed: 3, threads: 2 };
+const GROUPS = PLANTED_GROUPS;
+const data = plantedData;
+const interactions = plantedInteractions;
+const params: AlsParams = { ...plantedParams, threads: 2 };
 const FIXTURE = new URL("./worker-team.fixture.ts", import.meta.url);
 
 describe("trainImplicitAls with worker threads", () => {

@@ -3,23 +3,15 @@ import { describe, it } from "node:test";
 import { buildInteractions } from "./interactions.ts";
 import { implicitAlsLoss } from "./loss.ts";
 import type { AlsParams } from "./params.ts";
+import { PLANTED_GROUPS, plantedData, plantedInteractions, plantedParams } from "./planted.fixture.ts";
 import { plantedAuc } from "./planted-auc.ts";
-import { plantedGroups } from "./planted-groups.ts";
 import { trainImplicitAls } from "./train.ts";
 import type { AlsProgress } from "./train-options.ts";
 
-const GROUPS = 4;
-const data = plantedGroups({
-  groups: GROUPS,
-  usersPerGroup: 30,
-  itemsPerGroup: 25,
-  perUser: 12,
-  heldOutPerUser: 3,
-  purity: 0.85,
-  seed: 5,
-});
-const interactions = buildInteractions(data.ratings);
-const params: AlsParams = { factors: 8, regularization: 0.1, alpha: 10, iterations: 10, seed: 3, threads: 1 };
+const GROUPS = PLANTED_GROUPS;
+const data = plantedData;
+const interactions = plantedInteractions;
+const params: AlsParams = { ...plantedParams, threads: 1 };
 
 function maxAbsDifference(a: Float32Array, b: Float32Array): number {
   let max = 0;
