@@ -1,8 +1,8 @@
 import type { AnnHit, AnnIndex, AnnSearchOptions } from "../ports/ann-index.ts";
 import { bytesToFloat32, float32ToBytes } from "../vector-bytes.ts";
 import { type AnnFile, corrupt, encodeAnnFile } from "./ann-format.ts";
-import { TopK } from "./top-k.ts";
-import { dotRow, hitCount, type UnitRows, unitQuery, unitRows } from "./vectors.ts";
+import { rankRows } from "./top-k.ts";
+import { hitCount, type UnitRows, unitQuery, unitRows } from "./vectors.ts";
 
 /** Brute-force cosine search over every row: the ground truth the approximate indexes are measured against. */
 export class ExactAnnIndex implements AnnIndex {
@@ -27,15 +27,7 @@ export class ExactAnnIndex implements AnnIndex {
 
   search(query: Float32Array, k: number, options: AnnSearchOptions = {}): AnnHit[] {
     const unit = unitQuery(query, this.dimension);
-    const { ids, vectors } = this.rows;
-    const exclude = options.exclude;
-    const top = new TopK(hitCount(k, this.size));
-    for (let row = 0; row < this.size; row++) {
-      const score = dotRow(unit, vectors, row);
-      // The set lookup runs only for rows that would enter the top k, which is rare after the first few.
-      if (top.accepts(row, score) && !exclude?.has(ids[row] as string)) top.offer(row, score);
-    }
-    return top.sorted().map(({ row, score }) => ({ id: ids[row] as string, score }));
+    return rankRows(this.rows, unit, this.size, hitCount(k, this.size), options.exclude);
   }
 
   serialize(): Uint8Array {

@@ -4,8 +4,8 @@ import { type AnnFile, corrupt, encodeAnnFile, storedParams } from "./ann-format
 import { fileOf, rowsFromFile } from "./exact-index.ts";
 import { resolveLshParams } from "./lsh-params.ts";
 import { type BucketTable, buildTables, randomDirections, tableKey } from "./lsh-tables.ts";
-import { TopK } from "./top-k.ts";
-import { dotRow, hitCount, type UnitRows, unitQuery, unitRows } from "./vectors.ts";
+import { rankRows } from "./top-k.ts";
+import { hitCount, type UnitRows, unitQuery, unitRows } from "./vectors.ts";
 
 /**
  * Random-projection LSH as the reference design uses it (Spark's BucketedRandomProjectionLSH): every item sits
@@ -71,14 +71,7 @@ export class LshAnnIndex implements AnnIndex {
 
   search(query: Float32Array, k: number, options: AnnSearchOptions = {}): AnnHit[] {
     const unit = unitQuery(query, this.dimension);
-    const { ids, vectors } = this.rows;
-    const exclude = options.exclude;
-    const top = new TopK(hitCount(k, this.size));
-    for (const row of this.collect(unit)) {
-      const score = dotRow(unit, vectors, row);
-      if (top.accepts(row, score) && !exclude?.has(ids[row] as string)) top.offer(row, score);
-    }
-    return top.sorted().map(({ row, score }) => ({ id: ids[row] as string, score }));
+    return rankRows(this.rows, unit, this.collect(unit), hitCount(k, this.size), options.exclude);
   }
 
   serialize(): Uint8Array {

@@ -1,3 +1,4 @@
+import { dotRow } from "./vectors.ts";
 /** A scored row, as the top-k collector holds it. */
 export interface ScoredRow {
   row: number;
@@ -84,4 +85,26 @@ export class TopK {
     this.rows[b] = row;
     this.scores[b] = score;
   }
+}
+
+/**
+ * The best `k` of `rows` by inner product with the unit `query`, skipping excluded ids. `candidates` is LSH's
+ * candidate rows, or a row count for exact search over rows 0 .. count - 1 (a plain loop, no iterator).
+ */
+export function rankRows(
+  rows: { readonly ids: readonly string[]; readonly vectors: Float32Array },
+  query: Float32Array,
+  candidates: Iterable<number> | number,
+  k: number,
+  exclude?: ReadonlySet<string>,
+): { id: string; score: number }[] {
+  const top = new TopK(k);
+  const consider = (row: number) => {
+    const score = dotRow(query, rows.vectors, row);
+    // The set lookup runs only for rows that would enter the top k, which is rare after the first few.
+    if (top.accepts(row, score) && !exclude?.has(rows.ids[row] as string)) top.offer(row, score);
+  };
+  if (typeof candidates === "number") for (let row = 0; row < candidates; row++) consider(row);
+  else for (const row of candidates) consider(row);
+  return top.sorted().map(({ row, score }) => ({ id: rows.ids[row] as string, score }));
 }
