@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { systemClock } from "../core/clock.ts";
 import type { Config } from "../core/config/index.ts";
 import type { Logger } from "../core/logger.ts";
-import { createAnnIndexFactory } from "../infra/ann/index.ts";
 import { createStoreAdapters } from "../infra/create-adapters.ts";
 import { createArtifactDirectory } from "../infra/files/artifact-directory.ts";
 import { DEFAULT_RANKER_PARAMS } from "../offline/algorithms/ranker/index.ts";
@@ -24,6 +23,8 @@ export async function openOfflineDeps(
   config: Config,
   logger: Logger,
 ): Promise<JobDeps & { close(): Promise<void> }> {
+  // Loaded here, not at import: only offline runs need the native HNSW addon, every other command starts without it.
+  const { createAnnIndexFactory } = await import("../infra/ann/index.ts");
   const stores = await createStoreAdapters(config, { clock: systemClock, logger });
   onShutdown(async () => stores.close());
   return {
