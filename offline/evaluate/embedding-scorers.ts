@@ -7,6 +7,31 @@ import {
 import { compareRatings } from "./rating-order.ts";
 import { type EmbeddingTable, LIKE_THRESHOLD, type RatingRow, type Scorer } from "./types.ts";
 
+type UserVector = (
+  embeddings: CatalogueEmbeddings,
+  history: readonly RatingRow[],
+  user: Float64Array,
+) => void;
+
+/** A scorer by cosine with a user vector built from the history; the vector buffer is reused for every user. */
+function userVectorScorer(
+  name: string,
+  table: EmbeddingTable,
+  catalogue: readonly string[],
+  fill: UserVector,
+): Scorer {
+  const embeddings = alignToCatalogue(table, catalogue);
+  const user = new Float64Array(embeddings.dimension);
+  return {
+    name,
+    score(_userId, history, out) {
+      user.fill(0);
+      fill(embeddings, history, user);
+      cosineScores(embeddings, user, out);
+    },
+  };
+}
+
 /**
  * Scores by cosine with the mean of the user's liked training items' unit vectors (unit, as gensim's
  * `most_similar` averages them, so no item dominates by its norm). A user with no liked item the model knows
@@ -18,22 +43,15 @@ export function meanOfLikedScorer(
   catalogue: readonly string[],
   likeThreshold: number = LIKE_THRESHOLD,
 ): Scorer {
-  const embeddings = alignToCatalogue(table, catalogue);
-  const user = new Float64Array(embeddings.dimension);
-  return {
-    name,
-    score(_userId, history, out) {
-      user.fill(0);
-      let liked = 0;
-      for (const row of history) {
-        if (row.rating < likeThreshold) continue;
-        if (addUnitVector(embeddings, row.itemId, user)) liked++;
-      }
-      // Dividing by `liked` changes no cosine; it keeps the vector the documented mean.
-      if (liked > 0) for (let d = 0; d < user.length; d++) user[d] = (user[d] as number) / liked;
-      cosineScores(embeddings, user, out);
-    },
-  };
+  return userVectorScorer(name, table, catalogue, (embeddings, history, user) => {
+    let liked = 0;
+    for (const row of history) {
+      if (row.rating < likeThreshold) continue;
+      if (addUnitVector(embeddings, row.itemId, user)) liked++;
+    }
+    // Dividing by `liked` changes no cosine; it keeps the vector the documented mean.
+    if (liked > 0) for (let d = 0; d < user.length; d++) user[d] = (user[d] as number) / liked;
+  });
 }
 
 /**
@@ -46,17 +64,10 @@ export function lastLikedScorer(
   catalogue: readonly string[],
   likeThreshold: number = LIKE_THRESHOLD,
 ): Scorer {
-  const embeddings = alignToCatalogue(table, catalogue);
-  const user = new Float64Array(embeddings.dimension);
-  return {
-    name,
-    score(_userId, history, out) {
-      user.fill(0);
-      const last = lastKnownLiked(embeddings, history, likeThreshold);
-      if (last !== undefined) addUnitVector(embeddings, last.itemId, user);
-      cosineScores(embeddings, user, out);
-    },
-  };
+  return userVectorScorer(name, table, catalogue, (embeddings, history, user) => {
+    const last = lastKnownLiked(embeddings, history, likeThreshold);
+    if (last !== undefined) addUnitVector(embeddings, last.itemId, user);
+  });
 }
 
 /** Searches the whole history rather than trusting its order, so any caller's history works. */

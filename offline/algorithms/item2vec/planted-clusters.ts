@@ -1,3 +1,4 @@
+import { buildCorpus, type Corpus } from "./corpus.ts";
 import { nextState, seedState, toUnit } from "./random.ts";
 
 /** Shape of a synthetic corpus whose items fall into known clusters; a fixture for tests. */
@@ -41,4 +42,17 @@ export function plantedId(cluster: number, item: number): string {
 /** The cluster encoded in a planted item id. */
 export function plantedCluster(itemId: string): string {
   return itemId.slice(0, itemId.indexOf("-"));
+}
+
+/** The planted corpus the training tests share: 5 clusters of 20 items, 200 sentences of 20, 85% in-cluster. */
+export function plantedTestCorpus(seed: number): Corpus {
+  const sentences = plantedSentences({
+    clusters: 5,
+    itemsPerCluster: 20,
+    sentences: 200,
+    sentenceLength: 20,
+    purity: 0.85,
+    seed,
+  });
+  return buildCorpus(sentences, 1);
 }

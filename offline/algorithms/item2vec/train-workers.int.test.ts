@@ -1,25 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { buildCorpus } from "./corpus.ts";
 import { DEFAULT_ITEM2VEC_PARAMS, type Item2VecParams } from "./params.ts";
-import { plantedCluster, plantedSentences } from "./planted-clusters.ts";
+import { plantedCluster, plantedTestCorpus } from "./planted-clusters.ts";
 import { similar } from "./similar.ts";
 import { trainItem2Vec } from "./train.ts";
 import type { TrainProgress } from "./train-options.ts";
 import { runWorkers } from "./worker-pool.ts";
 import type { WorkerTask } from "./worker-protocol.ts";
 
-const corpus = buildCorpus(
-  plantedSentences({
-    clusters: 5,
-    itemsPerCluster: 20,
-    sentences: 200,
-    sentenceLength: 20,
-    purity: 0.85,
-    seed: 11,
-  }),
-  1,
-);
+const corpus = plantedTestCorpus(11);
 const params: Item2VecParams = { ...DEFAULT_ITEM2VEC_PARAMS, dimension: 16, epochs: 5, threads: 2 };
 const FIXTURE = new URL("./worker-pool.fixture.ts", import.meta.url);
 const fakeTasks = (...modes: string[]) => modes.map((mode) => ({ mode }) as unknown as WorkerTask);
