@@ -18,7 +18,11 @@ import { createRedisFeatureCache } from "./redis/index.ts";
 export interface AdapterDeps {
   readonly clock: Clock;
   readonly logger: Logger;
+  /** `nearline` makes the Redis client patient (queue while reconnecting) instead of failing fast. */
+  readonly cacheMode?: "online" | "nearline";
 }
+
+const NEARLINE_COMMAND_TIMEOUT_MS = 10_000;
 
 function sqlitePath(rest: string, setting: string): string {
   const path = filePath(rest, setting);
@@ -40,7 +44,11 @@ export async function eventLogFor(config: Config, deps: AdapterDeps): Promise<Ev
     const brokers = hostList(rest, setting, 9092);
     return createKafkaEventLog(
       { clock: deps.clock, logger },
-      { brokers, replicationFactor: config.eventLog.replicationFactor },
+      {
+        brokers,
+        replicationFactor: config.eventLog.replicationFactor,
+        ...(config.namespace ? { topicPrefix: `${config.namespace}.` } : {}),
+      },
     );
   }
   throw unsupportedScheme(setting, scheme, ["file", "kafka"]);
@@ -52,7 +60,16 @@ export async function cacheFor(config: Config, deps: AdapterDeps): Promise<Featu
   if (scheme === "memory")
     return createInMemoryFeatureCache({ maxEntries: config.cache.maxEntries, clock: deps.clock });
   if (scheme === "redis" || scheme === "rediss") {
-    const options = { url: config.cache.url, commandTimeoutMs: config.cache.commandTimeoutMs };
+    const options = {
+      url: config.cache.url,
+      // The online budget is tens of ms; the nearline writer applies whole batches and may be patient.
+      commandTimeoutMs:
+        deps.cacheMode === "nearline"
+          ? Math.max(config.cache.commandTimeoutMs, NEARLINE_COMMAND_TIMEOUT_MS)
+          : config.cache.commandTimeoutMs,
+      keyPrefix: config.namespace ? `${config.namespace}:` : "",
+      mode: deps.cacheMode ?? "online",
+    };
     return createRedisFeatureCache({ clock: deps.clock, logger: deps.logger.child("cache") }, options);
   }
   throw unsupportedScheme("RECSYS_CACHE_URL", scheme, ["memory", "redis"]);

@@ -31,6 +31,18 @@ export function defaultsFor(profile: Profile, stateDir = "var"): Config {
     bulk: { url: urls.bulk },
     control: { url: urls.control },
     demo: { priorWeight: 10, syntheticUsers: 2000 },
+    namespace: "",
+    ingest: { maxBatch: 500, deadlineMs: 2000 },
+    nearline: {
+      historySize: 100,
+      likedSize: 10_000,
+      trendingHalfLifeMinutes: 60,
+      userTtlHours: 720,
+      maxBatchSize: 2000,
+      versionPollMs: 5000,
+      stallTimeoutMs: 60_000,
+      metricsPort: 9464,
+    },
     offline: {
       schedule: "0 3 * * *",
       promotionMargin: 0.25,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nearlineSchema } from "./nearline-schema.ts";
 import { offlineSchema } from "./offline-schema.ts";
 
 const logLevel = z.enum(["debug", "info", "warn", "error", "silent"]);
@@ -45,6 +46,15 @@ export const configSchema = z.strictObject({
     /** Size of the synthetic data set used when no MovieLens copy can be found or fetched. */
     syntheticUsers: z.number().int().min(10).max(10_000_000),
   }),
+  /** Prefix of Kafka topics and groups and of Redis keys, so deployments or tests can share a cluster. */
+  namespace: z.string().regex(/^[A-Za-z0-9_-]{0,64}$/, "letters, digits, _ and -, at most 64"),
+  ingest: z.strictObject({
+    /** Most events one `POST /api/v1/events` may carry. */
+    maxBatch: z.number().int().min(1).max(10_000),
+    /** Longest wait for the event log's acknowledgement before answering 503. */
+    deadlineMs: z.number().int().min(10).max(60_000),
+  }),
+  nearline: nearlineSchema,
   offline: offlineSchema,
   /** Set in CI: tests that need a real service fail instead of skipping when it is missing. */
   requireServices: z.boolean(),
