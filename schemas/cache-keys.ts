@@ -11,6 +11,11 @@ export function cacheKeys(prefix = "") {
     /** The user's embedding (Float32 bytes) for one model of one embeddings version. */
     userEmbedding: (userId: string, model: string, version: string) =>
       `${p}u:${userId}:emb:${model}:${version}`,
+    /** Capped list of the user's liked items (`<item>|<ms>`), newest first: what user embeddings are rebuilt from. */
+    userLiked: (userId: string) => `${p}u:${userId}:liked`,
+    /** The running sums behind the user's nearline embedding of one model and version (Float64 bytes). */
+    userEmbeddingSums: (userId: string, model: string, version: string) =>
+      `${p}u:${userId}:esum:${model}:${version}`,
     /** Hash of the user's live features, kept up to date by the nearline tier. */
     userFeatures: (userId: string) => `${p}u:${userId}:feat`,
     /** The user's offline features of one features version, as JSON. */
@@ -25,6 +30,8 @@ export function cacheKeys(prefix = "") {
     itemNext: (itemId: string) => `${p}i:${itemId}:next`,
     /** Sorted set of trending items for a window name such as `1h`. */
     trending: (window: string) => `${p}trend:${window}`,
+    /** Sorted set of decayed item counts of one half-life and epoch (see core/trending). */
+    trendingEpoch: (halfLifeMinutes: number, epoch: number) => `${p}trend:${halfLifeMinutes}m:${epoch}`,
     /** An item's embedding (Float32 bytes) of one model version. */
     itemEmbedding: (model: string, version: string, itemId: string) =>
       `${p}emb:${model}:${version}:${itemId}`,

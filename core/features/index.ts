@@ -7,3 +7,11 @@ export {
 export { encodeItem, type ItemBasics, type ItemFeatures } from "./item-encoding.ts";
 export { bucketIndex, type MinMaxRange, minMaxScale } from "./numeric.ts";
 export { parseFeatureTransforms } from "./parse-feature-transforms.ts";
+export {
+  featuresOfTally,
+  GENRE_AFFINITY_SHRINKAGE,
+  LIKE_THRESHOLD,
+  type RatingCounts,
+  type RatingTally,
+  type UserFeatures,
+} from "./user-profile.ts";

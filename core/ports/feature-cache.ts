@@ -52,6 +52,12 @@ export interface Checkpoint {
   readonly field: string;
   /** The next offset to apply after these writes. */
   readonly offset: number;
+  /**
+   * When given, nothing is applied (the call resolves false) unless this key exists. A writer sets it once when
+   * it starts; a cache that lost its data (a restart without persistence) then refuses the writer's later writes
+   * instead of taking partial state, and the writer rebuilds.
+   */
+  readonly guardKey?: string;
 }
 
 export interface ScoredMember {

@@ -64,6 +64,7 @@ local function checkIncrement(key, field, by)
 end
 
 local validators = {
+  guard = function(w) end,
   set = function(w) replaced(w.key, 'string') end,
   del = function(w) replaced(w.key, 'none') end,
   expire = function(w) end,
@@ -93,6 +94,7 @@ local appliers = {
   set = function(w)
     if w.args[1] == '' then redis.call('SET', w.key, w.args[2]) else redis.call('SET', w.key, w.args[2], 'PX', w.args[1]) end
   end,
+  guard = function(w) end,
   del = function(w) redis.call('DEL', w.key) end,
   expire = function(w) redis.call('PEXPIRE', w.key, w.args[1]) end,
   hset = function(w) callInChunks('HSET', w.key, w.args, 2, 2) end,
@@ -106,6 +108,9 @@ local appliers = {
 }
 local keepsExpiry = { hset = true, hincrby = true, lpush = true, zincrby = true, zadd = true }
 
+for _, w in ipairs(writes) do
+  if w.op == 'guard' and redis.call('EXISTS', w.key) == 0 then return 0 end
+end
 if checkpointField ~= '' then
   local problem = checkKind(checkpointKey, 'hash')
   if problem then return redis.error_reply(problem) end

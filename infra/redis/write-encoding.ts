@@ -84,6 +84,11 @@ export function scriptCall(
   const firstKey = checkpoint?.key ?? writes[0]?.key ?? "";
   const keys = [prefixed(firstKey)];
   const argv: RedisArg[] = checkpoint === null ? ["", ""] : [checkpoint.field, String(checkpoint.offset)];
+  // The guard travels as a pseudo-write checked before anything else, so its key is declared like the others.
+  if (checkpoint?.guardKey !== undefined) {
+    keys.push(prefixed(checkpoint.guardKey));
+    argv.push("guard", "1", "");
+  }
   for (const write of writes) {
     const [op, ...args] = scriptArgs(write);
     keys.push(prefixed(write.key));

@@ -6,8 +6,7 @@ export interface RatingRow {
   readonly timestamp: number;
 }
 
-/** A rating at or above this counts as "liked" (benchmarks.md protocol). */
-export const LIKE_THRESHOLD = 3.5;
+export { LIKE_THRESHOLD } from "../../core/features/index.ts";
 
 /** A leave-last-out split: training data for every user and one held-out liked item per evaluated user. */
 export interface EvaluationSplit {

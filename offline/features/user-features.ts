@@ -1,28 +1,12 @@
-import { listedGenres } from "../../core/features/index.ts";
-import { LIKE_THRESHOLD } from "../evaluate/types.ts";
+import {
+  featuresOfTally,
+  LIKE_THRESHOLD,
+  listedGenres,
+  type RatingTally,
+  type UserFeatures,
+} from "../../core/features/index.ts";
 
-/** Ratings a genre needs before a user's affinity for it counts half: affinity is shrunk by n / (n + 5). */
-export const GENRE_AFFINITY_SHRINKAGE = 5;
-
-const DAY_MS = 86_400_000;
-
-/** A user's model features as of one reference time, JSON-friendly. */
-export interface UserFeatures {
-  userId: string;
-  ratingCount: number;
-  averageRating: number;
-  /** Time of the latest rating, ms since the epoch. */
-  lastRatingAt: number;
-  /** Days (fractional) from `lastRatingAt` to `asOf`. */
-  daysSinceLastRating: number;
-  /**
-   * Per genre the user rated: mean rating in the genre minus the user's overall mean, times n / (n + 5) for
-   * n ratings in the genre, so one lucky rating does not make a strong taste. Keys sorted.
-   */
-  genreAffinity: Record<string, number>;
-  /** Per genre the user rated: the share of the user's liked ratings that fall in it (0 with no likes). */
-  genreLikedShare: Record<string, number>;
-}
+export type { UserFeatures };
 
 export interface UserFeatureOptions {
   /** Reference time in ms, e.g. the latest event in the data, never the wall clock; later ratings are ignored. */
@@ -31,13 +15,7 @@ export interface UserFeatureOptions {
   readonly likeThreshold?: number;
 }
 
-interface Tally {
-  count: number;
-  sum: number;
-  liked: number;
-  last: number;
-  genres: Map<string, { count: number; sum: number; liked: number }>;
-}
+type Tally = RatingTally;
 
 /** Features of every user with a rating at or before `asOf`, in one pass over the ratings. */
 export function buildUserFeatures(
@@ -58,7 +36,7 @@ export function buildUserFeatures(
     addRating(tally, rating, genresOf.get(rating.itemId) ?? [], rating.rating >= threshold);
   }
   const out = new Map<string, UserFeatures>();
-  for (const [userId, tally] of tallies) out.set(userId, finish(userId, tally, options.asOf));
+  for (const [userId, tally] of tallies) out.set(userId, featuresOfTally(userId, tally, options.asOf));
   return out;
 }
 
@@ -80,26 +58,4 @@ function addRating(
     entry.liked += like;
     tally.genres.set(genre, entry);
   }
-}
-
-function finish(userId: string, tally: Tally, asOf: number): UserFeatures {
-  const mean = tally.sum / tally.count;
-  const genres = [...tally.genres].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const affinity = genres.map(([genre, g]): [string, number] => {
-    const shrink = g.count / (g.count + GENRE_AFFINITY_SHRINKAGE);
-    return [genre, (g.sum / g.count - mean) * shrink];
-  });
-  const likedShare = genres.map(([genre, g]): [string, number] => [
-    genre,
-    tally.liked === 0 ? 0 : g.liked / tally.liked,
-  ]);
-  return {
-    userId,
-    ratingCount: tally.count,
-    averageRating: mean,
-    lastRatingAt: tally.last,
-    daysSinceLastRating: (asOf - tally.last) / DAY_MS,
-    genreAffinity: Object.fromEntries(affinity),
-    genreLikedShare: Object.fromEntries(likedShare),
-  };
 }

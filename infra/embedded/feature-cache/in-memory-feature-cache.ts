@@ -106,7 +106,10 @@ export class InMemoryFeatureCache implements FeatureCache {
 
   async applyAtomically(writes: readonly CacheWrite[], checkpoint: Checkpoint): Promise<boolean> {
     checkCheckpointInput(checkpoint);
-    const stored = readCheckpoint(this.#store, checkpoint.key, checkpoint.field, this.#now());
+    const now = this.#now();
+    if (checkpoint.guardKey !== undefined && this.#store.get(checkpoint.guardKey, now) === undefined)
+      return false;
+    const stored = readCheckpoint(this.#store, checkpoint.key, checkpoint.field, now);
     if (stored !== null && stored >= checkpoint.offset) return false;
     // Evicting a key just written while its checkpoint stays would make a replay skip lost state.
     const written = new Set([...writes.map((write) => write.key), checkpoint.key]);

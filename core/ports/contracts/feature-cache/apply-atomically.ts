@@ -39,6 +39,21 @@ export function applyAtomicallyAndCheckpoints(harness: ContractHarness<FeatureCa
   );
 
   it(
+    "applyAtomically with a guard key applies nothing while the guard is missing",
+    withCache(harness, async ({ cache, key }) => {
+      const writes: CacheWrite[] = [{ op: "hincrby", key: key("h"), field: "n", by: 1 }];
+      const checkpoint = { key: key("offsets"), field: "topic:0", offset: 4, guardKey: key("guard") };
+      assert.equal(await cache.applyAtomically(writes, checkpoint), false);
+      assert.equal(await cache.hget(key("h"), "n"), null);
+      assert.equal(await cache.getCheckpoint(checkpoint.key, checkpoint.field), null);
+      await cache.set(key("guard"), "member-1");
+      assert.equal(await cache.applyAtomically(writes, checkpoint), true);
+      assert.equal(await cache.hget(key("h"), "n"), "1");
+      assert.equal(await cache.getCheckpoint(checkpoint.key, checkpoint.field), 4);
+    }),
+  );
+
+  it(
     "applyAtomically skips a replay at the same or a lower offset and then applies a higher one",
     withCache(harness, async ({ cache, key }) => {
       const writes: CacheWrite[] = [
