@@ -3,7 +3,10 @@ import { Command } from "commander";
 import { dataFetchCommand } from "./commands/data-fetch.ts";
 import { dataGenerateCommand } from "./commands/data-generate.ts";
 import { demoCommand } from "./commands/demo.ts";
+import { nearlineCommand } from "./commands/nearline.ts";
 import { offlineCommand } from "./commands/offline.ts";
+import { onlineCommand } from "./commands/online.ts";
+import { produceCommand } from "./commands/produce.ts";
 import { servicesCommand } from "./commands/services.ts";
 import { runCommand } from "./run-command.ts";
 
@@ -18,6 +21,9 @@ data.addCommand(dataFetchCommand());
 data.addCommand(dataGenerateCommand());
 program.addCommand(data);
 program.addCommand(offlineCommand());
+program.addCommand(nearlineCommand());
+program.addCommand(onlineCommand());
+program.addCommand(produceCommand());
 program.addCommand(servicesCommand());
 
 await runCommand(() => program.parseAsync(process.argv));

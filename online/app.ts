@@ -1,12 +1,18 @@
+import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { type Clock, systemClock } from "../core/clock.ts";
+import { defaultsFor } from "../core/config/defaults.ts";
 import { NotFoundError, StarlingError } from "../core/errors.ts";
 import type { Logger } from "../core/logger.ts";
-import type { BulkStore, ControlStore, FeatureCache } from "../core/ports/index.ts";
+import type { BulkStore, ControlStore, EventLog, FeatureCache } from "../core/ports/index.ts";
 import { createCatalogReader } from "./catalog-reader.ts";
+import { createEventIngestor, type EventIngestorOptions } from "./ingest/index.ts";
 import { problemResponse } from "./problem.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
+import { eventRoutes } from "./routes/events.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { userStateRoutes } from "./routes/user-state.ts";
 
 export interface AppDeps {
   readonly cache: FeatureCache;
@@ -14,6 +20,14 @@ export interface AppDeps {
   readonly control: ControlStore;
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
+  /** Where `POST /api/v1/events` appends; without it the route is not mounted. */
+  readonly eventLog?: EventLog;
+  /** Stamps ingested events; defaults to the system clock. */
+  readonly clock?: Clock;
+  /** Ids for events sent without one; defaults to random UUIDs. */
+  readonly newId?: () => string;
+  /** Batch size and acknowledgement deadline; defaults to the config defaults. */
+  readonly ingest?: EventIngestorOptions;
 }
 
 /** The online tier's HTTP app; every dependency comes in through `deps`. */
@@ -35,6 +49,19 @@ export function createApp(deps: AppDeps): Hono {
   );
   healthRoutes({ catalog })(app);
   catalogRoutes({ catalog })(app);
+  userStateRoutes({ ...deps, clock: deps.clock ?? systemClock })(app);
+  if (deps.eventLog) {
+    const ingestor = createEventIngestor(
+      {
+        eventLog: deps.eventLog,
+        clock: deps.clock ?? systemClock,
+        newId: deps.newId ?? randomUUID,
+        logger: deps.logger.child("ingest"),
+      },
+      deps.ingest ?? defaultsFor("embedded").ingest,
+    );
+    eventRoutes({ ingestor })(app);
+  }
   app.notFound((c) =>
     problemResponse(c, new NotFoundError(`no route for ${c.req.method} ${c.req.path}`), deps.logger),
   );

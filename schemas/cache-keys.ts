@@ -41,6 +41,8 @@ export function cacheKeys(prefix = "") {
     topItems: (version: string, genre: string) => `${p}top:${version}:${genre}`,
     /** Sorted set of the most rated items for a popularity version, scored by rating count. */
     popular: (version: string) => `${p}pop:${version}`,
+    /** Set by each nearline process when it starts; while it exists, the cache still holds what it wrote. */
+    nearlineGuard: (processId: string) => `${p}nearline:guard:${processId}`,
     /** Hash of partition -> next offset that the nearline consumer has applied. */
     nearlineOffsets: () => `${p}nearline:offsets`,
   } as const;

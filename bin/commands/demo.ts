@@ -7,9 +7,11 @@ import { type Adapters, createAdapters } from "../../infra/create-adapters.ts";
 import { buildPopularity } from "../../offline/jobs/build-popularity.ts";
 import { createApp } from "../../online/app.ts";
 import { cliProgress, say } from "../cli-support.ts";
+import { createEventTopics } from "../ingest-topics.ts";
 import { resolveDemoDataset } from "../resolve-dataset.ts";
 import { startServer } from "../serve.ts";
 import { onShutdown } from "../shutdown.ts";
+import { startNearlineOn } from "../start-nearline.ts";
 
 const TOP_K = 100;
 
@@ -44,11 +46,27 @@ async function loadAndServe(config: Config, adapters: Adapters, logger: Logger):
     `published popularity ${result.version}: ${result.movies} movies, ${result.ratings} ratings, ` +
       `${result.genres} genres, ${result.malformedRows} malformed rows skipped`,
   );
-  const app = createApp({ ...adapters, logger, bodyLimitBytes: config.http.bodyLimitBytes });
+  await createEventTopics(adapters.eventLog, config);
+  const onStall = (reason: string) => logger.error(`nearline consumer stalled: ${reason}`);
+  const { nearline } = await startNearlineOn(adapters, config, { clock: systemClock, logger, onStall });
+  onShutdown(async () => nearline.stop(), "first");
+  const app = createApp({
+    ...adapters,
+    logger,
+    bodyLimitBytes: config.http.bodyLimitBytes,
+    clock: systemClock,
+    newId: randomUUID,
+    ingest: config.ingest,
+  });
   const server = await startServer(app, config.http);
   onShutdown(async () => server.close(), "first");
   say(`Starling is serving on ${server.url}`);
   say(`  try: curl '${server.url}/api/v1/genres/Comedy/items?k=10'`);
+  say(
+    `  post: curl -H 'content-type: application/json' -d '{"type":"rating","userId":"1","itemId":"318",` +
+      `"rating":5,"timestamp":${Date.now()}}' ${server.url}/api/v1/events`,
+  );
+  say(`  then: curl '${server.url}/api/v1/users/1/state'`);
   say("  press Ctrl+C to stop");
 }
 

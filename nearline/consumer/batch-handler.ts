@@ -1,0 +1,109 @@
+import type { BulkStore, Consumer, LogRecord, RawEvent, RecordBatch } from "../../core/ports/index.ts";
+import { type CacheKeys, type StarlingEvent, TOPICS } from "../../schemas/index.ts";
+import type { ReferenceData } from "../item-data/reference-data.ts";
+import { type ApplyContext, applyEvents, applySeed } from "../state/apply-events.ts";
+import { BatchWrites } from "../state/batch-writes.ts";
+import { readUserStates } from "../state/read-user-states.ts";
+import { seedPatches, storedRatingsBefore } from "../state/seed-from-history.ts";
+import type { UserState } from "../state/user-state.ts";
+import { deadLetterRecord, decodeRecords } from "./decode-records.ts";
+import type { NearlineDeps, NearlineSettings } from "./nearline-context.ts";
+import { PartitionCursors } from "./partition-cursors.ts";
+
+/** The raw event as the offline tier reads it back; an impression is filed under its first item. */
+function rawEvent(event: StarlingEvent): RawEvent {
+  const itemId = event.type === "impression" ? (event.items[0]?.itemId ?? "") : event.itemId;
+  const { eventId, type, userId, timestamp } = event;
+  return { eventId, type, userId, itemId, timestamp, body: JSON.stringify(event) };
+}
+
+/** Users the cache knows nothing of start from their stored history before their first event of the batch. */
+async function seedFreshUsers(
+  bulk: BulkStore,
+  events: readonly StarlingEvent[],
+  states: ReadonlyMap<string, UserState>,
+  writes: BatchWrites,
+  context: ApplyContext,
+): Promise<void> {
+  const firstAt = new Map<string, number>();
+  for (const e of events) {
+    if (states.get(e.userId)?.fresh)
+      firstAt.set(e.userId, Math.min(firstAt.get(e.userId) ?? e.timestamp, e.timestamp));
+  }
+  await Promise.all(
+    [...firstAt].map(async ([userId, before]) => {
+      const stored = await storedRatingsBefore(bulk, userId, before);
+      applySeed(states.get(userId) as UserState, seedPatches(stored, context), writes, context);
+    }),
+  );
+}
+
+export interface BatchHandlerParts {
+  readonly deps: NearlineDeps;
+  readonly settings: NearlineSettings;
+  readonly keys: CacheKeys;
+  readonly reference: ReferenceData;
+  readonly cursors: PartitionCursors;
+  readonly guardKey: string;
+  /** Called when the cache refused a write because the guard key is gone: the cache lost its data. */
+  readonly onGuardLost: (consumer: Consumer) => Promise<never>;
+}
+
+/**
+ * One batch of one partition: dead letters first, then raw events to the BulkStore (idempotent by event id),
+ * then every state change with the next offset in one atomic cache write. Infrastructure errors propagate, so
+ * the adapter redelivers the batch after a backoff; nothing is applied twice because of the checkpoint.
+ */
+export function createBatchHandler(parts: BatchHandlerParts) {
+  const { deps, settings, keys, reference, cursors } = parts;
+  const { metrics } = deps;
+  return async (batch: RecordBatch, consumer: Consumer): Promise<void> => {
+    const started = performance.now();
+    const records = await cursors.admit(batch, consumer);
+    const last = batch.records[batch.records.length - 1] as LogRecord;
+    metrics.events.inc({ topic: batch.topic, outcome: "skipped" }, batch.records.length - records.length);
+    if (records.length === 0) return;
+    const decoded = decodeRecords(records, deps.clock.now());
+    if (decoded.dead.length > 0) {
+      const now = deps.clock.now();
+      await deps.eventLog.produce(
+        TOPICS.deadLetters,
+        decoded.dead.map((d) => deadLetterRecord(d, now)),
+      );
+    }
+    const events = decoded.events.map((e) => e.event);
+    if (events.length > 0) await deps.bulk.appendEvents(events.map(rawEvent));
+    const stateful = events.filter((e) => e.type !== "impression");
+    const vectors = reference.vectors();
+    const states = await readUserStates(deps.cache, [...new Set(stateful.map((e) => e.userId))], vectors, {
+      keys,
+      recencyHalfLifeMs: settings.recencyHalfLifeMs,
+    });
+    const writes = new BatchWrites({ keys, ...settings });
+    const context = { genresOf: reference.genresOf, vectors, recencyHalfLifeMs: settings.recencyHalfLifeMs };
+    await seedFreshUsers(deps.bulk, stateful, states, writes, context);
+    const { applied, duplicates } = applyEvents(stateful, states, writes, context);
+    const cacheWrites = writes.writes(states, vectors?.version ?? null);
+    const field = PartitionCursors.field(batch.topic, batch.partition);
+    const checkpoint = {
+      key: keys.nearlineOffsets(),
+      field,
+      offset: last.offset + 1,
+      guardKey: parts.guardKey,
+    };
+    if (!(await deps.cache.applyAtomically(cacheWrites, checkpoint))) {
+      if ((await deps.cache.get(parts.guardKey)) === null) await parts.onGuardLost(consumer);
+    }
+    cursors.advance(batch.topic, batch.partition, last.offset + 1);
+    const now = deps.clock.now();
+    for (const event of applied) metrics.freshness.observe(Math.max(0, now - event.timestamp) / 1000);
+    for (const d of decoded.dead) metrics.deadLetters.inc({ reason: d.reason });
+    const topic = batch.topic;
+    metrics.events.inc({ topic, outcome: "applied" }, applied.length);
+    metrics.events.inc({ topic, outcome: "duplicate" }, duplicates);
+    metrics.events.inc({ topic, outcome: "stored" }, events.length - stateful.length);
+    metrics.events.inc({ topic, outcome: "dead_letter" }, decoded.dead.length);
+    metrics.cacheWrites.inc(cacheWrites.length);
+    metrics.batchSeconds.observe((performance.now() - started) / 1000);
+  };
+}
