@@ -30,6 +30,12 @@ export function createNearlineMetrics() {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     }),
+    stageSeconds: new Counter({
+      name: "starling_nearline_stage_seconds_total",
+      help: "Time spent per batch stage (checkpoint, decode, dead_letters, bulk_append, read_state, compute, cache_write)",
+      labelNames: ["stage"] as const,
+      registers,
+    }),
     freshness: new Histogram({
       name: "starling_nearline_freshness_seconds",
       help: "From event time to the user's state written",

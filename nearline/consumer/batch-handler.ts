@@ -6,7 +6,7 @@ import { BatchWrites } from "../state/batch-writes.ts";
 import { readUserStates } from "../state/read-user-states.ts";
 import { seedPatches, storedRatingsBefore } from "../state/seed-from-history.ts";
 import type { UserState } from "../state/user-state.ts";
-import { deadLetterRecord, decodeRecords } from "./decode-records.ts";
+import { type DeadLetter, deadLetterRecord, decodeRecords } from "./decode-records.ts";
 import type { NearlineDeps, NearlineSettings } from "./nearline-context.ts";
 import { PartitionCursors } from "./partition-cursors.ts";
 
@@ -49,6 +49,41 @@ export interface BatchHandlerParts {
   readonly onGuardLost: (consumer: Consumer) => Promise<never>;
 }
 
+/** Times each stage of a batch into the stage counter, so a benchmark can say where the time goes. */
+function stageTimer(metrics: NearlineDeps["metrics"]) {
+  return async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      metrics.stageSeconds.inc({ stage }, (performance.now() - started) / 1000);
+    }
+  };
+}
+
+function recordBatch(
+  metrics: NearlineDeps["metrics"],
+  topic: string,
+  outcome: BatchOutcome,
+  now: number,
+): void {
+  for (const event of outcome.applied) metrics.freshness.observe(Math.max(0, now - event.timestamp) / 1000);
+  for (const d of outcome.dead) metrics.deadLetters.inc({ reason: d.reason });
+  metrics.events.inc({ topic, outcome: "applied" }, outcome.applied.length);
+  metrics.events.inc({ topic, outcome: "duplicate" }, outcome.duplicates);
+  metrics.events.inc({ topic, outcome: "stored" }, outcome.stored);
+  metrics.events.inc({ topic, outcome: "dead_letter" }, outcome.dead.length);
+  metrics.cacheWrites.inc(outcome.cacheWrites);
+}
+
+interface BatchOutcome {
+  readonly applied: readonly StarlingEvent[];
+  readonly duplicates: number;
+  readonly stored: number;
+  readonly dead: readonly DeadLetter[];
+  readonly cacheWrites: number;
+}
+
 /**
  * One batch of one partition: dead letters first, then raw events to the BulkStore (idempotent by event id),
  * then every state change with the next offset in one atomic cache write. Infrastructure errors propagate, so
@@ -57,33 +92,30 @@ export interface BatchHandlerParts {
 export function createBatchHandler(parts: BatchHandlerParts) {
   const { deps, settings, keys, reference, cursors } = parts;
   const { metrics } = deps;
-  return async (batch: RecordBatch, consumer: Consumer): Promise<void> => {
-    const started = performance.now();
-    const records = await cursors.admit(batch, consumer);
-    const last = batch.records[batch.records.length - 1] as LogRecord;
-    metrics.events.inc({ topic: batch.topic, outcome: "skipped" }, batch.records.length - records.length);
-    if (records.length === 0) return;
-    const decoded = decodeRecords(records, deps.clock.now());
+  const stage = stageTimer(metrics);
+  const apply = async (records: readonly LogRecord[], batch: RecordBatch, consumer: Consumer) => {
+    const decoded = await stage("decode", () => decodeRecords(records, deps.clock.now()));
     if (decoded.dead.length > 0) {
-      const now = deps.clock.now();
-      await deps.eventLog.produce(
-        TOPICS.deadLetters,
-        decoded.dead.map((d) => deadLetterRecord(d, now)),
-      );
+      const letters = decoded.dead.map((d) => deadLetterRecord(d, deps.clock.now()));
+      await stage("dead_letters", () => deps.eventLog.produce(TOPICS.deadLetters, letters));
     }
     const events = decoded.events.map((e) => e.event);
-    if (events.length > 0) await deps.bulk.appendEvents(events.map(rawEvent));
+    if (events.length > 0) await stage("bulk_append", () => deps.bulk.appendEvents(events.map(rawEvent)));
     const stateful = events.filter((e) => e.type !== "impression");
     const vectors = reference.vectors();
-    const states = await readUserStates(deps.cache, [...new Set(stateful.map((e) => e.userId))], vectors, {
-      keys,
-      recencyHalfLifeMs: settings.recencyHalfLifeMs,
-    });
+    const readSettings = { keys, recencyHalfLifeMs: settings.recencyHalfLifeMs };
+    const userIds = [...new Set(stateful.map((e) => e.userId))];
+    const states = await stage("read_state", () =>
+      readUserStates(deps.cache, userIds, vectors, readSettings),
+    );
     const writes = new BatchWrites({ keys, ...settings });
     const context = { genresOf: reference.genresOf, vectors, recencyHalfLifeMs: settings.recencyHalfLifeMs };
-    await seedFreshUsers(deps.bulk, stateful, states, writes, context);
-    const { applied, duplicates } = applyEvents(stateful, states, writes, context);
+    await stage("seed", () => seedFreshUsers(deps.bulk, stateful, states, writes, context));
+    const { applied, duplicates } = await stage("compute", () =>
+      applyEvents(stateful, states, writes, context),
+    );
     const cacheWrites = writes.writes(states, vectors?.version ?? null);
+    const last = records[records.length - 1] as LogRecord;
     const field = PartitionCursors.field(batch.topic, batch.partition);
     const checkpoint = {
       key: keys.nearlineOffsets(),
@@ -91,19 +123,20 @@ export function createBatchHandler(parts: BatchHandlerParts) {
       offset: last.offset + 1,
       guardKey: parts.guardKey,
     };
-    if (!(await deps.cache.applyAtomically(cacheWrites, checkpoint))) {
-      if ((await deps.cache.get(parts.guardKey)) === null) await parts.onGuardLost(consumer);
-    }
+    const written = await stage("cache_write", () => deps.cache.applyAtomically(cacheWrites, checkpoint));
+    if (!written && (await deps.cache.get(parts.guardKey)) === null) await parts.onGuardLost(consumer);
+    const stored = events.length - stateful.length;
+    return { applied, duplicates, stored, dead: decoded.dead, cacheWrites: cacheWrites.length };
+  };
+  return async (batch: RecordBatch, consumer: Consumer): Promise<void> => {
+    const started = performance.now();
+    const records = await stage("checkpoint", () => cursors.admit(batch, consumer));
+    metrics.events.inc({ topic: batch.topic, outcome: "skipped" }, batch.records.length - records.length);
+    if (records.length === 0) return;
+    const outcome = await apply(records, batch, consumer);
+    const last = batch.records[batch.records.length - 1] as LogRecord;
     cursors.advance(batch.topic, batch.partition, last.offset + 1);
-    const now = deps.clock.now();
-    for (const event of applied) metrics.freshness.observe(Math.max(0, now - event.timestamp) / 1000);
-    for (const d of decoded.dead) metrics.deadLetters.inc({ reason: d.reason });
-    const topic = batch.topic;
-    metrics.events.inc({ topic, outcome: "applied" }, applied.length);
-    metrics.events.inc({ topic, outcome: "duplicate" }, duplicates);
-    metrics.events.inc({ topic, outcome: "stored" }, events.length - stateful.length);
-    metrics.events.inc({ topic, outcome: "dead_letter" }, decoded.dead.length);
-    metrics.cacheWrites.inc(cacheWrites.length);
+    recordBatch(metrics, batch.topic, outcome, deps.clock.now());
     metrics.batchSeconds.observe((performance.now() - started) / 1000);
   };
 }
