@@ -5,9 +5,9 @@ import { type Config, loadConfig } from "../../core/config/index.ts";
 import { createLogger, type Logger } from "../../core/logger.ts";
 import { type Adapters, createAdapters } from "../../infra/create-adapters.ts";
 import { buildPopularity } from "../../offline/jobs/build-popularity.ts";
-import { createApp } from "../../online/app.ts";
 import { cliProgress, say } from "../cli-support.ts";
 import { createEventTopics } from "../ingest-topics.ts";
+import { createOnlineApp } from "../online-app.ts";
 import { resolveDemoDataset } from "../resolve-dataset.ts";
 import { startServer } from "../serve.ts";
 import { onShutdown } from "../shutdown.ts";
@@ -50,14 +50,7 @@ async function loadAndServe(config: Config, adapters: Adapters, logger: Logger):
   const onStall = (reason: string) => logger.error(`nearline consumer stalled: ${reason}`);
   const { nearline } = await startNearlineOn(adapters, config, { clock: systemClock, logger, onStall });
   onShutdown(async () => nearline.stop(), "first");
-  const app = createApp({
-    ...adapters,
-    logger,
-    bodyLimitBytes: config.http.bodyLimitBytes,
-    clock: systemClock,
-    newId: randomUUID,
-    ingest: config.ingest,
-  });
+  const app = createOnlineApp(adapters, config, logger);
   const server = await startServer(app, config.http);
   onShutdown(async () => server.close(), "first");
   say(`Starling is serving on ${server.url}`);

@@ -1,12 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { Command } from "commander";
 import { systemClock } from "../../core/clock.ts";
 import { loadConfig } from "../../core/config/index.ts";
 import { createLogger } from "../../core/logger.ts";
 import { createAdapters } from "../../infra/create-adapters.ts";
-import { createApp } from "../../online/app.ts";
 import { say } from "../cli-support.ts";
 import { createEventTopics } from "../ingest-topics.ts";
+import { createOnlineApp } from "../online-app.ts";
 import { startServer } from "../serve.ts";
 import { onShutdown } from "../shutdown.ts";
 
@@ -16,14 +15,7 @@ async function runOnline(): Promise<void> {
   const adapters = await createAdapters(config, { clock: systemClock, logger });
   onShutdown(async () => adapters.close());
   await createEventTopics(adapters.eventLog, config);
-  const app = createApp({
-    ...adapters,
-    logger,
-    bodyLimitBytes: config.http.bodyLimitBytes,
-    clock: systemClock,
-    newId: randomUUID,
-    ingest: config.ingest,
-  });
+  const app = createOnlineApp(adapters, config, logger);
   const server = await startServer(app, config.http);
   onShutdown(async () => server.close(), "first");
   say(`Starling online tier is serving on ${server.url}`);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Rating } from "../../offline/data/types.ts";
+import { ratingEventOf } from "../../offline/jobs/import-ratings.ts";
 import { type ClickEvent, EVENT_SCHEMA_VERSION, type RatingEvent } from "../../schemas/events.ts";
 import { ID_PATTERN } from "../../schemas/ids.ts";
 
@@ -22,17 +23,12 @@ export function replayEventId(
   return `${prefix}-${digest.slice(0, 40)}`;
 }
 
-/** The rating event for one MovieLens rating (times are already milliseconds). */
+/**
+ * The rating event for one MovieLens rating (times are already milliseconds), with the id the data import
+ * gives it, so a replay of imported data is stored once.
+ */
 export function toRatingEvent(rating: Rating): RatingEvent {
-  return {
-    eventId: replayEventId("r", rating.userId, rating.itemId, rating.timestamp),
-    schemaVersion: EVENT_SCHEMA_VERSION,
-    type: "rating",
-    userId: rating.userId,
-    itemId: rating.itemId,
-    rating: rating.rating,
-    timestamp: rating.timestamp,
-  };
+  return ratingEventOf(rating);
 }
 
 /** A click by the rating's user on the rating's item at `timestampMs`. */

@@ -51,9 +51,9 @@ describe("sortRatings", () => {
 });
 
 describe("replay event ids", () => {
-  it("are deterministic and name user, item and time", () => {
+  it("are deterministic, name user, item and time, and match the ids of imported ratings", () => {
     const event = toRatingEvent(rating("12", "345", 0, 3.5));
-    assert.equal(event.eventId, `r-12-345-${T0}`);
+    assert.equal(event.eventId, `r:12:345:${T0}`);
     assert.deepEqual(toRatingEvent(rating("12", "345", 0, 3.5)), event);
     assert.equal(validateEvent(event, { now: Date.now() }).ok, true);
   });

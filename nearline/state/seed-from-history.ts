@@ -1,19 +1,11 @@
 import type { BulkStore } from "../../core/ports/index.ts";
+import { ratingOfEventBody } from "../../core/rating-body.ts";
 import { compareRatings } from "../../core/rating-order.ts";
 import type { RatingEvent } from "../../schemas/index.ts";
 import { type HandlerContext, ratingPatch, type UserPatch } from "../handlers/user-patch.ts";
 
 /** One stored rating, as the seed replays it. */
 type StoredRating = Pick<RatingEvent, "eventId" | "itemId" | "rating" | "timestamp" | "userId">;
-
-function ratingOf(body: string): number | null {
-  try {
-    const value = (JSON.parse(body) as { rating?: unknown }).rating;
-    return typeof value === "number" && Number.isFinite(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The user's stored ratings before `before` (ms), one per item (a re-rating replaces the earlier one, as in
@@ -27,7 +19,7 @@ export async function storedRatingsBefore(
 ): Promise<StoredRating[]> {
   const latest = new Map<string, StoredRating>();
   for await (const event of bulk.readEvents({ userId, to: before, types: ["rating"] })) {
-    const rating = ratingOf(event.body);
+    const rating = ratingOfEventBody(event.body);
     if (rating === null) continue;
     const row = { eventId: event.eventId, userId, itemId: event.itemId, rating, timestamp: event.timestamp };
     const earlier = latest.get(event.itemId);

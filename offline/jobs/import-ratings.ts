@@ -18,9 +18,9 @@ export function ratingEventId(rating: Rating): string {
   return `r-${digest.digest("hex").slice(0, 40)}`;
 }
 
-/** The rating as the event the nearline tier would have received, or null when the event schema rejects it. */
-export function ratingToRawEvent(rating: Rating, now: number): RawEvent | null {
-  const event: RatingEvent = {
+/** The rating event for one data-set rating; imports and replays (`recsys produce`) give it the same id. */
+export function ratingEventOf(rating: Rating): RatingEvent {
+  return {
     eventId: ratingEventId(rating),
     schemaVersion: EVENT_SCHEMA_VERSION,
     type: "rating",
@@ -29,6 +29,11 @@ export function ratingToRawEvent(rating: Rating, now: number): RawEvent | null {
     rating: rating.rating,
     timestamp: rating.timestamp,
   };
+}
+
+/** The rating as the event the nearline tier would have received, or null when the event schema rejects it. */
+export function ratingToRawEvent(rating: Rating, now: number): RawEvent | null {
+  const event = ratingEventOf(rating);
   if (!validateEvent(event, { now }).ok) return null;
   const { eventId, type, userId, itemId, timestamp } = event;
   return { eventId, type, userId, itemId, timestamp, body: JSON.stringify(event) };

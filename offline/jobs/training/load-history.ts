@@ -1,4 +1,5 @@
 import type { ItemRecord } from "../../../core/ports/index.ts";
+import { ratingOfEventBody } from "../../../core/rating-body.ts";
 import type { Dataset } from "../../data/index.ts";
 import { compareItemIds } from "../../evaluate/index.ts";
 import { importCatalog } from "../import-catalog.ts";
@@ -24,15 +25,6 @@ async function readCatalogue(deps: JobDeps): Promise<ItemRecord[]> {
   return items.sort((a, b) => compareItemIds(a.itemId, b.itemId));
 }
 
-function ratingOf(body: string): number | null {
-  try {
-    const value = (JSON.parse(body) as { rating?: unknown }).rating;
-    return typeof value === "number" && Number.isFinite(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Every rating event, one per (user, item): a re-rating replaces the earlier one, as the user's latest opinion.
  * The BulkStore returns events by user, then time, so one user's items are tracked at a time.
@@ -45,7 +37,7 @@ async function readRatings(deps: JobDeps): Promise<HistoryRating[]> {
   let unreadable = 0;
   let replaced = 0;
   for await (const event of deps.bulk.readEvents({ types: ["rating"] })) {
-    const rating = ratingOf(event.body);
+    const rating = ratingOfEventBody(event.body);
     if (rating === null) {
       unreadable += 1;
       continue;
