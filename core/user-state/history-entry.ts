@@ -46,7 +46,7 @@ export function encodeLikedEntry(itemId: string, timestamp: number): string {
 /** The liked item and its time, or null for a corrupt entry. */
 export function decodeLikedEntry(text: string): { itemId: string; timestamp: number } | null {
   const bar = text.lastIndexOf("|");
-  if (bar <= 0) return null;
-  const timestamp = Number(text.slice(bar + 1));
-  return Number.isFinite(timestamp) ? { itemId: text.slice(0, bar), timestamp } : null;
+  const time = text.slice(bar + 1);
+  if (bar <= 0 || !/^-?\d{1,16}$/.test(time)) return null;
+  return { itemId: text.slice(0, bar), timestamp: Number(time) };
 }
