@@ -11,6 +11,8 @@ export function cacheKeys(prefix = "") {
     /** The user's embedding (Float32 bytes) for one model of one embeddings version. */
     userEmbedding: (userId: string, model: string, version: string) =>
       `${p}u:${userId}:emb:${model}:${version}`,
+    /** Marks one of the user's events as applied by the nearline, so a resent copy changes nothing. */
+    userEvent: (userId: string, eventId: string) => `${p}u:${userId}:ev:${eventId}`,
     /** Capped list of the user's liked items (`<item>|<ms>`), newest first: what user embeddings are rebuilt from. */
     userLiked: (userId: string) => `${p}u:${userId}:liked`,
     /** The running sums behind the user's nearline embedding of one model and version (Float64 bytes). */

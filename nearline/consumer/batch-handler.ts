@@ -104,9 +104,8 @@ export function createBatchHandler(parts: BatchHandlerParts) {
     const stateful = events.filter((e) => e.type !== "impression");
     const vectors = reference.vectors();
     const readSettings = { keys, recencyHalfLifeMs: settings.recencyHalfLifeMs };
-    const userIds = [...new Set(stateful.map((e) => e.userId))];
     const states = await stage("read_state", () =>
-      readUserStates(deps.cache, userIds, vectors, readSettings),
+      readUserStates(deps.cache, stateful, vectors, readSettings),
     );
     const writes = new BatchWrites({ keys, ...settings });
     const context = { genresOf: reference.genresOf, vectors, recencyHalfLifeMs: settings.recencyHalfLifeMs };

@@ -23,6 +23,8 @@ export interface WriteSettings {
 interface UserWrites {
   readonly history: string[];
   readonly liked: string[];
+  /** Ids of the applied events: each gets a marker key, the nearline's memory of what it applied. */
+  readonly events: string[];
   readonly counters: Map<string, number>;
 }
 
@@ -42,8 +44,14 @@ export class BatchWrites {
   constructor(private readonly settings: WriteSettings) {}
 
   add(userId: string, patch: UserPatch): void {
-    const user = getOrCreate(this.#users, userId, () => ({ history: [], liked: [], counters: new Map() }));
+    const user = getOrCreate(this.#users, userId, () => ({
+      history: [],
+      liked: [],
+      events: [],
+      counters: new Map(),
+    }));
     user.history.push(encodeHistoryEntry(patch.history));
+    user.events.push(patch.history.eventId);
     for (const [field, by] of patch.counters) addTo(user.counters, field, by);
     if (patch.liked) user.liked.push(encodeLikedEntry(patch.liked.itemId, patch.liked.timestamp));
     if (patch.edge) {
@@ -97,6 +105,8 @@ export class BatchWrites {
         ttlMs,
       },
     ];
+    for (const eventId of user.events)
+      out.push({ op: "set", key: keys.userEvent(userId, eventId), value: "1", ttlMs });
     if (user.liked.length > 0) {
       const key = keys.userLiked(userId);
       out.push({ op: "lpush", key, values: user.liked, cap: this.settings.likedSize, ttlMs });

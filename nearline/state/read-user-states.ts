@@ -1,6 +1,6 @@
+import { getOrCreate } from "../../core/get-or-create.ts";
 import type { FeatureCache } from "../../core/ports/index.ts";
 import {
-  decodeHistoryEntry,
   decodeLikedEntry,
   decodeRunningMean,
   FEATURE_FIELDS,
@@ -21,32 +21,37 @@ const finiteOrNull = (text: string | undefined): number | null => {
   return Number.isFinite(value) ? value : null;
 };
 
-/** The stored state of each user, read with a few pipelined calls; missing embedding sums are rebuilt. */
+/**
+ * The stored state of each user of these events, read with a few pipelined calls: features, which of the events
+ * were applied before, and embedding sums (rebuilt from the liked list when missing).
+ */
 export async function readUserStates(
   cache: FeatureCache,
-  userIds: readonly string[],
+  events: readonly { readonly userId: string; readonly eventId: string }[],
   vectors: ItemVectors | null,
   settings: ReadSettings,
 ): Promise<Map<string, UserState>> {
   const { keys } = settings;
-  const [hashes, histories, sums] = await Promise.all([
+  const userIds = [...new Set(events.map((e) => e.userId))];
+  const [hashes, applied, sums] = await Promise.all([
     Promise.all(userIds.map((id) => cache.hgetall(keys.userFeatures(id)))),
-    Promise.all(userIds.map((id) => cache.lrange(keys.userHistory(id), 0, -1))),
+    cache.mget(events.map((e) => keys.userEvent(e.userId, e.eventId))),
     vectors ? readSums(cache, userIds, vectors, keys) : Promise.resolve([]),
   ]);
   const states = new Map<string, UserState>();
+  const seen = new Map<string, string[]>();
+  events.forEach((e, i) => {
+    if (applied[i] !== null) getOrCreate(seen, e.userId, () => []).push(e.eventId);
+  });
   const rebuild: UserState[] = [];
   userIds.forEach((userId, u) => {
     const state = emptyUserState(userId);
+    for (const eventId of seen.get(userId) ?? []) state.seen.add(eventId);
     const hash = hashes[u] as Record<string, string>;
     state.previousLiked = hash[FEATURE_FIELDS.previousLiked] ?? null;
     state.previousLikedAt = finiteOrNull(hash[FEATURE_FIELDS.previousLikedAt]);
     state.lastRatingAt = finiteOrNull(hash[FEATURE_FIELDS.lastRatingAt]);
-    state.fresh = Object.keys(hash).length === 0 && (histories[u] as string[]).length === 0;
-    for (const text of histories[u] as string[]) {
-      const entry = decodeHistoryEntry(text);
-      if (entry) state.seen.add(entry.eventId);
-    }
+    state.fresh = Object.keys(hash).length === 0;
     if (vectors) {
       const found = sums[u] as (RunningMean | null)[];
       vectors.models.forEach((m, i) => {

@@ -9,7 +9,7 @@ export interface UserState {
   previousLiked: string | null;
   previousLikedAt: number | null;
   lastRatingAt: number | null;
-  /** Event ids of the recent history (and of this batch), so a duplicate event applies nothing. */
+  /** Ids of this user's events already applied (earlier, or in this batch), so a duplicate applies nothing. */
   readonly seen: Set<string>;
   /** Running sums per user-embedding model of the current embeddings version. */
   readonly means: Map<string, RunningMean>;
