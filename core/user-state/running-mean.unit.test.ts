@@ -40,9 +40,9 @@ describe("running means", () => {
     const expected = [0, 1, 2].map(
       (d) => [...vectors, vectors[0]].reduce((s, v) => s + (v?.[d] ?? 0), 0) / 5,
     );
-    Array.from(meanVector(mean) ?? []).forEach((x, d) =>
-      assert.ok(Math.abs(x - (expected[d] as number)) < 1e-6),
-    );
+    for (const [d, x] of Array.from(meanVector(mean) ?? []).entries()) {
+      assert.ok(Math.abs(x - (expected[d] as number)) < 1e-6);
+    }
   });
 
   it("the recency mean equals the offline weighting whatever order the items arrive in", () => {
@@ -55,9 +55,9 @@ describe("running means", () => {
       const mean = emptyRunningMean(3);
       for (const i of order) addToRecencyMean(mean, vectors[i] as Float32Array, times[i] as number, 5 * DAY);
       const got = Array.from(meanVector(mean) ?? []);
-      got.forEach((x, d) =>
-        assert.ok(Math.abs(x - (reference[d] as number)) < 1e-6, `${order}: ${got} vs ${reference}`),
-      );
+      for (const [d, x] of got.entries()) {
+        assert.ok(Math.abs(x - (reference[d] as number)) < 1e-6, `${order}: ${got} vs ${reference}`);
+      }
     }
   });
 
