@@ -93,14 +93,12 @@ export function createBatchHandler(parts: BatchHandlerParts) {
   const { deps, settings, keys, reference, cursors } = parts;
   const { metrics } = deps;
   const stage = stageTimer(metrics);
-  const apply = async (records: readonly LogRecord[], batch: RecordBatch, consumer: Consumer) => {
-    const decoded = await stage("decode", () => decodeRecords(records, deps.clock.now()));
-    if (decoded.dead.length > 0) {
-      const letters = decoded.dead.map((d) => deadLetterRecord(d, deps.clock.now()));
-      await stage("dead_letters", () => deps.eventLog.produce(TOPICS.deadLetters, letters));
-    }
-    const events = decoded.events.map((e) => e.event);
-    if (events.length > 0) await stage("bulk_append", () => deps.bulk.appendEvents(events.map(rawEvent)));
+  const applyState = async (
+    events: readonly StarlingEvent[],
+    batch: RecordBatch,
+    records: readonly LogRecord[],
+    consumer: Consumer,
+  ) => {
     const stateful = events.filter((e) => e.type !== "impression");
     const vectors = reference.vectors();
     const readSettings = { keys, recencyHalfLifeMs: settings.recencyHalfLifeMs };
@@ -125,14 +123,37 @@ export function createBatchHandler(parts: BatchHandlerParts) {
     const written = await stage("cache_write", () => deps.cache.applyAtomically(cacheWrites, checkpoint));
     if (!written && (await deps.cache.get(parts.guardKey)) === null) await parts.onGuardLost(consumer);
     const stored = events.length - stateful.length;
-    return { applied, duplicates, stored, dead: decoded.dead, cacheWrites: cacheWrites.length };
+    return { applied, duplicates, stored, cacheWrites: cacheWrites.length };
+  };
+  /**
+   * Raw events and state do not depend on each other: both are idempotent, and the offset is committed only
+   * after both finished, so they run side by side and a batch costs the slower of the two. Every valid event of
+   * the delivered batch is appended, also those the cache checkpoint says were applied: a batch whose state
+   * landed but whose append failed comes back, and its raw events must still be stored.
+   */
+  const apply = async (admitted: readonly LogRecord[], batch: RecordBatch, consumer: Consumer) => {
+    const decoded = await stage("decode", () => decodeRecords(batch.records, deps.clock.now()));
+    const from = admitted[0]?.offset ?? Number.POSITIVE_INFINITY;
+    const dead = decoded.dead.filter((d) => d.record.offset >= from);
+    if (dead.length > 0) {
+      const letters = dead.map((d) => deadLetterRecord(d, deps.clock.now()));
+      await stage("dead_letters", () => deps.eventLog.produce(TOPICS.deadLetters, letters));
+    }
+    const all = decoded.events.map((e) => e.event);
+    const events = decoded.events.filter((e) => e.record.offset >= from).map((e) => e.event);
+    const [appended, state] = await Promise.allSettled([
+      all.length > 0 ? stage("bulk_append", () => deps.bulk.appendEvents(all.map(rawEvent))) : undefined,
+      events.length > 0 || admitted.length > 0 ? applyState(events, batch, admitted, consumer) : undefined,
+    ]);
+    if (appended.status === "rejected") throw appended.reason;
+    if (state.status === "rejected") throw state.reason;
+    return { applied: [], duplicates: 0, stored: 0, cacheWrites: 0, ...state.value, dead };
   };
   return async (batch: RecordBatch, consumer: Consumer): Promise<void> => {
     const started = performance.now();
-    const records = await stage("checkpoint", () => cursors.admit(batch, consumer));
-    metrics.events.inc({ topic: batch.topic, outcome: "skipped" }, batch.records.length - records.length);
-    if (records.length === 0) return;
-    const outcome = await apply(records, batch, consumer);
+    const admitted = await stage("checkpoint", () => cursors.admit(batch, consumer));
+    metrics.events.inc({ topic: batch.topic, outcome: "skipped" }, batch.records.length - admitted.length);
+    const outcome = await apply(admitted, batch, consumer);
     const last = batch.records[batch.records.length - 1] as LogRecord;
     cursors.advance(batch.topic, batch.partition, last.offset + 1);
     recordBatch(metrics, batch.topic, outcome, deps.clock.now());

@@ -88,7 +88,11 @@ export class BatchWrites {
     // Two epochs are read, so a key must outlive the next one.
     const ttlMs = 3 * EPOCH_HALF_LIVES * this.settings.trendingHalfLifeMs;
     for (const [key, members] of this.#trending) {
-      for (const [member, by] of members) out.push({ op: "zincrby", key, member, by, ttlMs });
+      let first = true;
+      for (const [member, by] of members) {
+        out.push(first ? { op: "zincrby", key, member, by, ttlMs } : { op: "zincrby", key, member, by });
+        first = false;
+      }
     }
     return out;
   }
@@ -111,9 +115,12 @@ export class BatchWrites {
       const key = keys.userLiked(userId);
       out.push({ op: "lpush", key, values: user.liked, cap: this.settings.likedSize, ttlMs });
     }
-    for (const [field, by] of user.counters)
-      if (by !== 0) out.push({ op: "hincrby", key: feat, field, by, ttlMs });
+    // Counters are written as totals in one HSET: only this consumer writes the user's hash (one partition
+    // owns the user), and the checkpoint keeps a replayed batch from adding its changes twice.
     const fields: Record<string, string> = {};
+    for (const [field, by] of user.counters) {
+      if (by !== 0) fields[field] = String(Number(state.stored[field] ?? 0) + by);
+    }
     if (state.lastRatingAt !== null) fields[FEATURE_FIELDS.lastRatingAt] = String(state.lastRatingAt);
     if (state.previousLiked !== null) fields[FEATURE_FIELDS.previousLiked] = state.previousLiked;
     if (state.previousLikedAt !== null)

@@ -71,38 +71,37 @@ describe("BatchWrites", () => {
     ]);
   });
 
-  it("sums counters per field, leaves out zero increments, and writes the state's scalar fields", () => {
+  it("writes counter totals (stored + this batch) and the state's scalar fields in one HSET", () => {
     const writes = new BatchWrites(settings);
     writes.add("u1", ratingPatch(rating("u1", "m1", 4, 0), { previousLiked: null }, noGenres));
     writes.add("u1", ratingPatch(rating("u1", "m2", 2.5, 1), { previousLiked: "m1" }, noGenres));
     const state: UserState = {
       ...emptyUserState("u1"),
+      stored: {
+        [FEATURE_FIELDS.ratings]: "3",
+        [FEATURE_FIELDS.halfStarSum]: "20",
+        [FEATURE_FIELDS.clicks]: "4",
+      },
       lastRatingAt: T + 60_000,
       previousLiked: "m1",
       previousLikedAt: T,
     };
     const feat = ofKey(writes.writes(new Map([["u1", state]]), null), keys.userFeatures("u1"));
-    const increments = feat
-      .filter((w) => w.op === "hincrby")
-      .map((w) => w.op === "hincrby" && [w.field, w.by]);
-    assert.deepEqual(Object.fromEntries(increments as [string, number][]), {
-      [FEATURE_FIELDS.ratings]: 2,
-      [FEATURE_FIELDS.halfStarSum]: 13,
-      [FEATURE_FIELDS.liked]: 1,
-    });
-    assert.deepEqual(
-      feat.find((w) => w.op === "hset"),
+    assert.deepEqual(feat, [
       {
         op: "hset",
         key: keys.userFeatures("u1"),
         fields: {
+          [FEATURE_FIELDS.ratings]: "5",
+          [FEATURE_FIELDS.halfStarSum]: "33",
+          [FEATURE_FIELDS.liked]: "1",
           [FEATURE_FIELDS.lastRatingAt]: String(T + 60_000),
           [FEATURE_FIELDS.previousLiked]: "m1",
           [FEATURE_FIELDS.previousLikedAt]: String(T),
         },
         ttlMs: settings.userTtlMs,
       },
-    );
+    ]);
   });
 
   it("adds each graph edge and trending member once per batch, summed over users", () => {

@@ -51,6 +51,7 @@ export async function readUserStates(
     state.previousLiked = hash[FEATURE_FIELDS.previousLiked] ?? null;
     state.previousLikedAt = finiteOrNull(hash[FEATURE_FIELDS.previousLikedAt]);
     state.lastRatingAt = finiteOrNull(hash[FEATURE_FIELDS.lastRatingAt]);
+    state.stored = hash;
     state.fresh = Object.keys(hash).length === 0;
     if (vectors) {
       const found = sums[u] as (RunningMean | null)[];

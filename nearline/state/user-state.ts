@@ -3,6 +3,8 @@ import type { RunningMean } from "../../core/user-state/index.ts";
 /** One user's nearline state as a batch sees it: read once, then advanced event by event in memory. */
 export interface UserState {
   readonly userId: string;
+  /** The features hash as read, the base that this batch's counter changes are added to. */
+  stored: Readonly<Record<string, string>>;
   /** True when the cache held nothing of the user: the stored history seeds the state first. */
   fresh: boolean;
   /** The latest liked item: where the next behaviour-graph edge starts. */
@@ -20,6 +22,7 @@ export interface UserState {
 export function emptyUserState(userId: string): UserState {
   return {
     userId,
+    stored: {},
     fresh: true,
     previousLiked: null,
     previousLikedAt: null,
