@@ -13,6 +13,9 @@ const MONTH_EVENTS =
   "SELECT user_id, ts, event_id, type, item_id, body FROM events_by_user " +
   "WHERE user_id = ? AND month = ? AND ts >= ? AND ts < ?";
 
+/** Most (user, month) pairs remembered before the memory starts afresh. */
+const MONTHS_REMEMBERED = 200_000;
+
 /** Widest range a JS Date holds; used when the query leaves a bound open. */
 const MIN_TIME = -8.64e15;
 const MAX_TIME = 8.64e15;
@@ -38,11 +41,15 @@ export class CassandraEventRows {
    * event capped appends near 2,800 events/s here). Telling apart two different events that share an id is the
    * consumer's job (the nearline remembers applied ids).
    */
-  append(events: readonly RawEvent[]): Promise<void> {
+  /** (user, month) pairs this process already recorded in user_months, so each is written about once. */
+  private readonly monthsWritten = new Set<string>();
+
+  async append(events: readonly RawEvent[]): Promise<void> {
     const months = new Map<string, readonly [string, string]>();
     for (const event of events) {
       const month = monthOf(event.timestamp);
-      months.set(`${event.userId}\u0000${month}`, [event.userId, month]);
+      const key = `${event.userId}\u0000${month}`;
+      if (!this.monthsWritten.has(key)) months.set(key, [event.userId, month]);
     }
     const writes: (readonly [string, readonly unknown[]])[] = [
       ...events.map((e) => {
@@ -59,9 +66,12 @@ export class CassandraEventRows {
       }),
       ...[...months.values()].map((m) => [WRITE_MONTH, m] as const),
     ];
-    return forEachLimited(writes, this.concurrency, async ([query, params]) => {
+    await forEachLimited(writes, this.concurrency, async ([query, params]) => {
       await this.client.execute(query, params as unknown[], WRITE);
     });
+    // Remembered only once written; the bound keeps memory flat (forgetting costs one idempotent upsert).
+    if (this.monthsWritten.size + months.size > MONTHS_REMEMBERED) this.monthsWritten.clear();
+    for (const key of months.keys()) this.monthsWritten.add(key);
   }
 
   /** One user's events month by month, or everyone's, user by user (each user's months are one partition). */
