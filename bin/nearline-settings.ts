@@ -14,6 +14,7 @@ export function nearlineSettings(config: Config): NearlineSettings {
     likedSize: n.likedSize,
     trendingHalfLifeMs: n.trendingHalfLifeMinutes * MINUTE_MS,
     userTtlMs: n.userTtlHours * HOUR_MS,
+    dedupeMs: n.dedupeHours * HOUR_MS,
     recencyHalfLifeMs: config.offline.recencyHalfLifeDays * DAY_MS,
     maxBatchSize: n.maxBatchSize,
     versionPollMs: n.versionPollMs,

@@ -32,7 +32,7 @@ export function createNearlineMetrics() {
     }),
     stageSeconds: new Counter({
       name: "starling_nearline_stage_seconds_total",
-      help: "Time spent per batch stage (checkpoint, decode, dead_letters, bulk_append, read_state, compute, cache_write)",
+      help: "Time spent per batch stage (checkpoint, decode, dead_letters, bulk_append, read_state, seed, compute, cache_write)",
       labelNames: ["stage"] as const,
       registers,
     }),

@@ -119,6 +119,12 @@ export const envTable: readonly EnvEntry[] = [
     help: "expiry of user state",
   },
   {
+    name: "RECSYS_NEARLINE_DEDUPE_HOURS",
+    path: ["nearline", "dedupeHours"],
+    kind: "number",
+    help: "how long applied event ids are remembered",
+  },
+  {
     name: "RECSYS_NEARLINE_MAX_BATCH_SIZE",
     path: ["nearline", "maxBatchSize"],
     kind: "int",

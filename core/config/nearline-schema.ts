@@ -10,6 +10,8 @@ export const nearlineSchema = z.strictObject({
   trendingHalfLifeMinutes: z.number().positive().max(525_600),
   /** Expiry of user-scoped state, renewed by each event of the user. */
   userTtlHours: z.number().positive().max(87_600),
+  /** How long the nearline remembers an applied event id, so a resent copy within it applies nothing. */
+  dedupeHours: z.number().positive().max(87_600),
   /** Most records applied in one atomic cache write. */
   maxBatchSize: z.number().int().min(1).max(100_000),
   /** How often the ControlStore's embeddings pointer is checked for a new version. */

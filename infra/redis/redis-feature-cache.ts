@@ -11,7 +11,8 @@ import { needsScript, type RedisArg, scriptCall, writeCommands } from "./write-e
 
 /** The apply script as ioredis defines it: EVALSHA, falling back to EVAL when the server lacks the script. */
 interface ApplyScript<R> {
-  starlingApplyWrites(numberOfKeys: number, ...keysThenArgv: RedisArg[]): R;
+  /** One array argument (ioredis flattens it): spreading 100k+ arguments into a call overflows the stack. */
+  starlingApplyWrites(numberOfKeysThenKeysThenArgv: RedisArg[]): R;
 }
 
 function checkIndexes(start: number, stop: number): void {
@@ -119,7 +120,11 @@ export class RedisFeatureCache implements FeatureCache {
     for (const write of live) {
       if (needsScript(write)) {
         const { keys, argv } = scriptCall([write], null, this.#key);
-        (pipeline as unknown as ApplyScript<unknown>).starlingApplyWrites(keys.length, ...keys, ...argv);
+        (pipeline as unknown as ApplyScript<unknown>).starlingApplyWrites([
+          String(keys.length),
+          ...keys,
+          ...argv,
+        ]);
       } else {
         for (const [name, ...args] of writeCommands(write, this.#key(write.key)))
           pipeline.call(name, ...args);
@@ -135,7 +140,7 @@ export class RedisFeatureCache implements FeatureCache {
     const { keys, argv } = scriptCall(liveWrites(writes), checkpoint, this.#key);
     const script = this.#client as unknown as ApplyScript<Promise<number>>;
     const applied = await this.#run("applyAtomically", () =>
-      script.starlingApplyWrites(keys.length, ...keys, ...argv),
+      script.starlingApplyWrites([String(keys.length), ...keys, ...argv]),
     );
     return applied === 1;
   }

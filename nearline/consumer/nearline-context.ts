@@ -23,6 +23,8 @@ export interface NearlineSettings {
   readonly likedSize: number;
   readonly trendingHalfLifeMs: number;
   readonly userTtlMs: number;
+  /** How long an applied event id is remembered. */
+  readonly dedupeMs: number;
   readonly recencyHalfLifeMs: number;
   readonly maxBatchSize: number;
   readonly versionPollMs: number;

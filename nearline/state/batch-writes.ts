@@ -17,6 +17,7 @@ export interface WriteSettings {
   readonly historySize: number;
   readonly likedSize: number;
   readonly userTtlMs: number;
+  readonly dedupeMs: number;
   readonly trendingHalfLifeMs: number;
 }
 
@@ -110,7 +111,12 @@ export class BatchWrites {
       },
     ];
     for (const eventId of user.events)
-      out.push({ op: "set", key: keys.userEvent(userId, eventId), value: "1", ttlMs });
+      out.push({
+        op: "set",
+        key: keys.userEvent(userId, eventId),
+        value: "1",
+        ttlMs: this.settings.dedupeMs,
+      });
     if (user.liked.length > 0) {
       const key = keys.userLiked(userId);
       out.push({ op: "lpush", key, values: user.liked, cap: this.settings.likedSize, ttlMs });

@@ -17,7 +17,14 @@ import { emptyUserState, type UserState } from "./user-state.ts";
 const keys = cacheKeys();
 const T = Date.UTC(2020, 0, 1);
 const HOUR = 3_600_000;
-const settings = { keys, historySize: 3, likedSize: 5, userTtlMs: 24 * HOUR, trendingHalfLifeMs: HOUR };
+const settings = {
+  keys,
+  historySize: 3,
+  likedSize: 5,
+  userTtlMs: 24 * HOUR,
+  dedupeMs: 12 * HOUR,
+  trendingHalfLifeMs: HOUR,
+};
 const noGenres = { genresOf: () => [] };
 
 function rating(userId: string, itemId: string, stars: number, minute: number): RatingEvent {
