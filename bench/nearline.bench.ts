@@ -16,9 +16,9 @@
  */
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { runChild } from "./lib/child-run.ts";
 import { type BenchEnvironment, benchEnvironment } from "./lib/environment.ts";
 import { markdownTable, type TableRow, writeResult } from "./lib/report.ts";
+import { chooseSections, runSectionJob } from "./lib/section-jobs.ts";
 import { spread } from "./lib/stats.ts";
 import type { FreshnessJobParams } from "./nearline/freshness-job.ts";
 import type { ThroughputParams } from "./nearline/throughput-run.ts";
@@ -94,27 +94,12 @@ const params = {
 };
 
 function chosenSections(): Section[] {
-  const asked = (values.sections ?? "").split(",").map((s) => s.trim());
-  const unknown = asked.filter((s) => !(SECTIONS as readonly string[]).includes(s));
-  if (unknown.length > 0)
-    throw new Error(`unknown section(s) ${unknown.join(", ")}; known: ${SECTIONS.join(", ")}`);
-  return SECTIONS.filter((s) => asked.includes(s));
+  return chooseSections(values.sections, SECTIONS);
 }
 
 async function runSection(section: Section): Promise<SectionResult> {
   const job = fileURLToPath(new URL(`./nearline/${section}-job.ts`, import.meta.url));
-  try {
-    return await runChild<SectionResult>(job, [JSON.stringify(params[section])]);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return {
-      section,
-      series: [],
-      notes: [`${section} rows missing: ${reason}`],
-      details: {},
-      failed: reason,
-    };
-  }
+  return runSectionJob(section, job, params[section]);
 }
 
 async function main(): Promise<void> {

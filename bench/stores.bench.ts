@@ -10,9 +10,9 @@
  */
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { runChild } from "./lib/child-run.ts";
 import { benchEnvironment } from "./lib/environment.ts";
 import { markdownTable, type TableRow, writeResult } from "./lib/report.ts";
+import { chooseSections, runSectionJob } from "./lib/section-jobs.ts";
 import { spread } from "./lib/stats.ts";
 import type { SectionResult } from "./stores/section-result.ts";
 
@@ -70,27 +70,12 @@ const params = {
 } satisfies Record<Section, object>;
 
 function chosenSections(): Section[] {
-  const asked = (values.sections ?? "").split(",").map((s) => s.trim());
-  const unknown = asked.filter((s) => !(SECTIONS as readonly string[]).includes(s));
-  if (unknown.length > 0)
-    throw new Error(`unknown section(s) ${unknown.join(", ")}; known: ${SECTIONS.join(", ")}`);
-  return SECTIONS.filter((s) => asked.includes(s));
+  return chooseSections(values.sections, SECTIONS);
 }
 
 async function runOnce(section: Section): Promise<SectionResult> {
   const job = fileURLToPath(new URL(`./stores/${section}-job.ts`, import.meta.url));
-  try {
-    return await runChild<SectionResult>(job, [JSON.stringify(params[section])]);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return {
-      section,
-      series: [],
-      notes: [`${section} rows missing: ${reason}`],
-      details: {},
-      failed: reason,
-    };
-  }
+  return runSectionJob(section, job, params[section]);
 }
 
 /** Runs a section; a failed one (a shared service restarted by a test, say) gets one more try if time allows. */
