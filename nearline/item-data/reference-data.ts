@@ -23,21 +23,25 @@ export function createReferenceData(deps: {
   let genres = new Map<string, readonly string[]>();
   let vectors: ItemVectors | null = null;
   let loadedVersion: string | null | undefined;
+  // Vectors are read only when the version moved; an unchanged version keeps the loaded ones.
+  const vectorsOf = async (version: string | null): Promise<ItemVectors | null> => {
+    if (version === loadedVersion) return vectors;
+    return version === null ? null : loadItemVectors(deps.bulk, version);
+  };
   return {
     genresOf: (itemId) => genres.get(itemId) ?? NO_GENRES,
     vectors: () => vectors,
     async refresh() {
       try {
         const version = await deps.control.activeVersion(VERSION_KINDS.embeddings);
+        const changed = version !== loadedVersion;
         // An empty catalogue is reloaded every time: the items may be imported after the consumer started.
-        if (version === loadedVersion && genres.size > 0) return;
+        if (!changed && genres.size > 0) return;
         const [nextGenres, nextVectors] = await Promise.all([
           loadItemGenres(deps.control),
-          version === loadedVersion || version === null
-            ? Promise.resolve(version === null ? null : vectors)
-            : loadItemVectors(deps.bulk, version),
+          vectorsOf(version),
         ]);
-        if (version === loadedVersion && nextGenres.size === 0) return;
+        if (!changed && nextGenres.size === 0) return;
         genres = nextGenres;
         vectors = nextVectors;
         loadedVersion = version;
