@@ -1,3 +1,4 @@
+import { onlineDefaults } from "./online-schema.ts";
 import type { Config, Profile } from "./schema.ts";
 
 /** Adapter URLs per profile; the state dir is filled in at load time. */
@@ -44,6 +45,7 @@ export function defaultsFor(profile: Profile, stateDir = "var"): Config {
       stallTimeoutMs: 60_000,
       metricsPort: 9464,
     },
+    online: onlineDefaults,
     offline: {
       schedule: "0 3 * * *",
       promotionMargin: 0.25,

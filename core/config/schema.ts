@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { nearlineSchema } from "./nearline-schema.ts";
 import { offlineSchema } from "./offline-schema.ts";
+import { onlineSchema } from "./online-schema.ts";
 
 const logLevel = z.enum(["debug", "info", "warn", "error", "silent"]);
 const adapterUrl = z
@@ -55,6 +56,7 @@ export const configSchema = z.strictObject({
     deadlineMs: z.number().int().min(10).max(60_000),
   }),
   nearline: nearlineSchema,
+  online: onlineSchema,
   offline: offlineSchema,
   /** Set in CI: tests that need a real service fail instead of skipping when it is missing. */
   requireServices: z.boolean(),
