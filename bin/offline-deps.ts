@@ -23,12 +23,23 @@ export async function openOfflineDeps(
   config: Config,
   logger: Logger,
 ): Promise<JobDeps & { close(): Promise<void> }> {
-  // Loaded here, not at import: only offline runs need the native HNSW addon, every other command starts without it.
-  const { createAnnIndexFactory } = await import("../infra/ann/index.ts");
   const stores = await createStoreAdapters(config, { clock: systemClock, logger });
   onShutdown(async () => stores.close());
+  return { ...(await jobDepsOn(stores, config, logger)), close: () => stores.close() };
+}
+
+/** Job dependencies on stores the caller already opened (the demo and the online tier's admin run jobs too). */
+export async function jobDepsOn(
+  stores: Pick<JobDeps, "cache" | "bulk" | "control">,
+  config: Config,
+  logger: Logger,
+): Promise<JobDeps> {
+  // Loaded here, not at import: only commands that train or serve vectors need the native HNSW addon.
+  const { createAnnIndexFactory } = await import("../infra/ann/index.ts");
   return {
-    ...stores,
+    cache: stores.cache,
+    bulk: stores.bulk,
+    control: stores.control,
     files: createArtifactDirectory({ dir: artifactDir(config) }),
     ann: createAnnIndexFactory(),
     clock: systemClock,

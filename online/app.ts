@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { routePath } from "hono/route";
 import { type Clock, systemClock } from "../core/clock.ts";
 import { defaultsFor } from "../core/config/defaults.ts";
 import { NotFoundError, StarlingError } from "../core/errors.ts";
@@ -8,11 +9,13 @@ import type { Logger } from "../core/logger.ts";
 import type { BulkStore, ControlStore, EventLog, FeatureCache } from "../core/ports/index.ts";
 import { createCatalogReader } from "./catalog-reader.ts";
 import { createEventIngestor, type EventIngestorOptions } from "./ingest/index.ts";
+import type { OnlineServing } from "./online-serving.ts";
 import { problemResponse } from "./problem.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
 import { eventRoutes } from "./routes/events.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { userStateRoutes } from "./routes/user-state.ts";
+import { webRoutes } from "./web/web-routes.ts";
 
 export interface AppDeps {
   readonly cache: FeatureCache;
@@ -28,6 +31,10 @@ export interface AppDeps {
   readonly newId?: () => string;
   /** Batch size and acknowledgement deadline; defaults to the config defaults. */
   readonly ingest?: EventIngestorOptions;
+  /** The recommendation request path, admin API and metrics; without it only catalogue and state reads exist. */
+  readonly serving?: OnlineServing;
+  /** Bearer token of `/admin` (empty: every admin call is refused). */
+  readonly adminToken?: string;
 }
 
 /** The online tier's HTTP app; every dependency comes in through `deps`. */
@@ -47,6 +54,19 @@ export function createApp(deps: AppDeps): Hono {
       },
     }),
   );
+  if (deps.serving) {
+    const histogram = deps.serving.metrics.requestSeconds;
+    app.use("*", async (c, next) => {
+      const started = performance.now();
+      await next();
+      // The route pattern, not the path: one series per endpoint however many ids are asked for.
+      const route = routePath(c, -1);
+      histogram.observe(
+        { route, method: c.req.method, status: String(c.res.status) },
+        (performance.now() - started) / 1000,
+      );
+    });
+  }
   healthRoutes({ catalog })(app);
   catalogRoutes({ catalog })(app);
   userStateRoutes({ ...deps, clock: deps.clock ?? systemClock })(app);
@@ -60,8 +80,12 @@ export function createApp(deps: AppDeps): Hono {
       },
       deps.ingest ?? defaultsFor("embedded").ingest,
     );
-    eventRoutes({ ingestor })(app);
+    const serving = deps.serving;
+    const onIngested = serving ? (ids: ReadonlySet<string>) => ids.forEach(serving.forgetUser) : undefined;
+    eventRoutes({ ingestor, ...(onIngested ? { onIngested } : {}) })(app);
   }
+  deps.serving?.mount(app, { token: deps.adminToken ?? "" });
+  webRoutes()(app);
   app.notFound((c) =>
     problemResponse(c, new NotFoundError(`no route for ${c.req.method} ${c.req.path}`), deps.logger),
   );

@@ -8,6 +8,11 @@ export function cacheKeys(prefix = "") {
   return {
     /** Capped list of the user's recent item ids, newest first. */
     userHistory: (userId: string) => `${p}u:${userId}:hist`,
+    /**
+     * The user's archived ratings and clicks (JSON), copied up from the BulkStore by the online tier on a miss,
+     * with an expiry; the live `userHistory` list holds what arrived since.
+     */
+    userArchive: (userId: string) => `${p}u:${userId}:archive`,
     /** The user's embedding (Float32 bytes) for one model of one embeddings version. */
     userEmbedding: (userId: string, model: string, version: string) =>
       `${p}u:${userId}:emb:${model}:${version}`,

@@ -4,16 +4,14 @@ import { systemClock } from "../../core/clock.ts";
 import { type Config, loadConfig } from "../../core/config/index.ts";
 import { createLogger, type Logger } from "../../core/logger.ts";
 import { type Adapters, createAdapters } from "../../infra/create-adapters.ts";
-import { buildPopularity } from "../../offline/jobs/build-popularity.ts";
-import { cliProgress, say } from "../cli-support.ts";
+import { say } from "../cli-support.ts";
+import { ensureTrainedVersion } from "../demo-training.ts";
 import { createEventTopics } from "../ingest-topics.ts";
-import { createOnlineApp } from "../online-app.ts";
+import { startOnlineApp } from "../online-app.ts";
 import { resolveDemoDataset } from "../resolve-dataset.ts";
 import { startServer } from "../serve.ts";
 import { onShutdown } from "../shutdown.ts";
 import { startNearlineOn } from "../start-nearline.ts";
-
-const TOP_K = 100;
 
 async function runDemo(): Promise<void> {
   const config = loadConfig();
@@ -34,27 +32,19 @@ async function runDemo(): Promise<void> {
 async function loadAndServe(config: Config, adapters: Adapters, logger: Logger): Promise<void> {
   const dataset = await resolveDemoDataset(config, logger);
   say(`loading ${dataset.format} data from ${dataset.dir}`);
-  const deps = {
-    ...adapters,
-    clock: systemClock,
-    logger,
-    progress: cliProgress,
-    newId: () => randomUUID().slice(0, 8),
-  };
-  const result = await buildPopularity(deps, { dataset, priorWeight: config.demo.priorWeight, topK: TOP_K });
-  say(
-    `published popularity ${result.version}: ${result.movies} movies, ${result.ratings} ratings, ` +
-      `${result.genres} genres, ${result.malformedRows} malformed rows skipped`,
-  );
+  await ensureTrainedVersion(adapters, config, logger, dataset);
   await createEventTopics(adapters.eventLog, config);
   const onStall = (reason: string) => logger.error(`nearline consumer stalled: ${reason}`);
   const { nearline } = await startNearlineOn(adapters, config, { clock: systemClock, logger, onStall });
   onShutdown(async () => nearline.stop(), "first");
-  const app = createOnlineApp(adapters, config, logger);
-  const server = await startServer(app, config.http);
+  const online = await startOnlineApp(adapters, config, logger);
+  onShutdown(async () => online.stop());
+  const server = await startServer(online.app, config.http);
   onShutdown(async () => server.close(), "first");
   say(`Starling is serving on ${server.url}`);
-  say(`  try: curl '${server.url}/api/v1/genres/Comedy/items?k=10'`);
+  say(`  web UI: ${server.url}/ (pick a user such as 1, open their page, click a movie)`);
+  say(`  try: curl '${server.url}/api/v1/users/1/recommendations?k=10&explain=1'`);
+  say(`       curl '${server.url}/api/v1/items/318/similar?k=5&method=item2vec'`);
   say(
     `  post: curl -H 'content-type: application/json' -d '{"type":"rating","userId":"1","itemId":"318",` +
       `"rating":5,"timestamp":${Date.now()}}' ${server.url}/api/v1/events`,
@@ -63,12 +53,12 @@ async function loadAndServe(config: Config, adapters: Adapters, logger: Logger):
   say("  press Ctrl+C to stop");
 }
 
-/** `recsys demo`: load data, compute popularity and genre top lists, serve them over HTTP. */
+/** `recsys demo`: train on MovieLens (first start), run the nearline consumer and serve the API and web UI. */
 export function demoCommand(): Command {
   return new Command("demo")
     .description(
       "run the whole demo on the embedded adapters: load MovieLens (RECSYS_DATA_DIR, else ./data, else download, " +
-        "else synthetic), compute popularity and per-genre top items, start the HTTP server",
+        "else synthetic), train every model on the first start, run the nearline consumer, serve the API and web UI",
     )
     .action(runDemo);
 }

@@ -1,5 +1,4 @@
 import type { ItemFeatures, UserFeatures } from "../../core/features/index.ts";
-import type { AnnIndex } from "../../core/ports/index.ts";
 import type { RankerScorer } from "../../core/ranking/index.ts";
 
 /** The tiers a lookup can be answered from, fastest first. */
@@ -14,11 +13,23 @@ export interface ServedItem {
   readonly eligible: boolean;
 }
 
+/** An item's published rating statistics. */
+export interface ItemStats {
+  readonly ratingCount: number;
+  readonly averageRating: number | null;
+  readonly bayesianAverage: number | null;
+}
+
 /** One model's item vectors of the active embeddings version, with the index recall searches. */
 export interface ItemVectors {
   readonly model: string;
   readonly dimension: number;
+  /** How `score` and `search` compare: cosine (item2vec, deepwalk, node2vec) or inner product (als). */
+  readonly metric: "cosine" | "dot";
+  /** The vectors as published. */
   readonly vectors: ReadonlyMap<string, Float32Array>;
+  /** The same vectors scaled to unit length as the offline evaluation scales them (a zero vector stays zero). */
+  readonly unitVectors: ReadonlyMap<string, Float32Array>;
   /**
    * Nearest items to a query. Cosine models (item2vec, deepwalk, node2vec) search the published HNSW index;
    * ALS scores by inner product, as the offline channel does. Scores are cosines or inner products.
@@ -41,6 +52,8 @@ export interface ServingSnapshot {
   /** When this snapshot was loaded (ms). */
   readonly loadedAt: number;
   readonly items: ReadonlyMap<string, ServedItem>;
+  /** Published rating statistics of every rated item (the popularity version's item-stats). */
+  readonly itemStats: ReadonlyMap<string, ItemStats>;
   readonly itemFeatures: ReadonlyMap<string, ItemFeatures>;
   /** The genre vocabulary of `ItemFeatures.genres` (the feature transforms'). */
   readonly genreVocabulary: readonly string[];
@@ -80,8 +93,15 @@ export interface UserProfile {
   readonly features: UserFeatures | null;
   /** Per embedding model, the user vector of the active embeddings version. */
   readonly embeddings: ReadonlyMap<string, Float32Array>;
-  /** Which tier answered each part (e.g. `{ actions: "l3", embeddings: "l2" }`), for explain and metrics. */
+  /**
+   * Which tier answered each part, for explain and metrics: `history` (the live list, always L2), `archive`,
+   * `features` (L2 for the live counters) and `embeddings` (the deepest tier any vector came from); "none" when
+   * the part is empty or could not be read.
+   */
   readonly tiers: Readonly<Record<string, Tier | "none">>;
-  /** Parts that could not be read because a tier failed; the profile is then partial. */
+  /**
+   * Tiers that failed while loading, as degraded reasons `<dependency>:<timeout|open|error>` (e.g.
+   * `cache:timeout`), deduplicated; a failure is listed even when a lower tier still answered the part.
+   */
   readonly failures: readonly string[];
 }

@@ -1,3 +1,4 @@
+import type { ScoredMember } from "../../core/ports/index.ts";
 import type { ServingSnapshot, UserProfile } from "../lookup/types.ts";
 
 /** What a channel recalls from. */
@@ -8,6 +9,11 @@ export interface RecallContext {
   readonly now: number;
   /** Aborted when the request's recall budget is spent; a channel should stop and return what it has. */
   readonly signal: AbortSignal;
+  /**
+   * Set by `runRecall`: a channel that still answers after losing one of its sources (the graph channel without
+   * its live part) reports the lost part here as a reason such as `timeout`; it becomes `channel:<name>:<reason>`.
+   */
+  readonly reportFailure?: (reason: string) => void;
 }
 
 export interface RecallHit {
@@ -33,3 +39,13 @@ export interface Candidate {
   /** Channel name -> { rank, score } for the channels that recalled it, in channel order. */
   readonly channels: ReadonlyMap<string, { readonly rank: number; readonly score: number }>;
 }
+
+/**
+ * Reads the top `count` members (highest score first) of each sorted set in `keys`, answers in `keys` order;
+ * a missing key reads as []. The lead wraps the FeatureCache in the DependencyGuard behind this.
+ */
+export type SortedSetReader = (
+  keys: readonly string[],
+  count: number,
+  signal?: AbortSignal,
+) => Promise<readonly (readonly ScoredMember[])[]>;

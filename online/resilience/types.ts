@@ -1,6 +1,9 @@
 /** The services the request path depends on; each has its own circuit breaker. */
 export type Dependency = "cache" | "bulk" | "control" | "eventLog";
 
+/** Every dependency, in a fixed order (for breakers, readiness and metrics). */
+export const DEPENDENCIES: readonly Dependency[] = ["cache", "bulk", "control", "eventLog"];
+
 export type BreakerState = "closed" | "open" | "halfOpen";
 
 /**

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
+import { readChunked } from "../../core/chunked-artifacts.ts";
 import { parseFeatureTransforms } from "../../core/features/index.ts";
 import { decodeGraph } from "../../core/graph/index.ts";
 import type { BulkStore, ControlStore, FeatureCache } from "../../core/ports/index.ts";
 import { parseRankerModel } from "../../core/ranking/index.ts";
 import { bytesToFloat32 } from "../../core/vector-bytes.ts";
 import { createAnnIndexFactory } from "../../infra/ann/index.ts";
-import { readChunked } from "../../offline/jobs/publish/chunked-bytes.ts";
 import {
   ARTIFACT_KINDS,
   cacheKeys,

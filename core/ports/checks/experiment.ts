@@ -4,7 +4,8 @@ import type { Experiment } from "../control-store.ts";
 
 const armSchema = z.object({
   name: z.string().min(1, "arm name must not be empty"),
-  weight: z.number().positive("arm weight must be positive").finite("arm weight must be finite"),
+  // 0 parks an arm (no user is bucketed into it) without deleting its definition.
+  weight: z.number().min(0, "arm weight must not be negative").finite("arm weight must be finite"),
   params: z.record(z.string(), z.unknown()),
 });
 
@@ -15,7 +16,8 @@ const experimentSchema = z.object({
   arms: z
     .array(armSchema)
     .min(1, "an experiment needs at least one arm")
-    .refine((arms) => new Set(arms.map((arm) => arm.name)).size === arms.length, "arm names must be unique"),
+    .refine((arms) => new Set(arms.map((arm) => arm.name)).size === arms.length, "arm names must be unique")
+    .refine((arms) => arms.some((arm) => arm.weight > 0), "at least one arm needs a weight above 0"),
 });
 
 /** Check an experiment before it is stored; the ValidationError names the first bad field (e.g. `arms.1.weight`). */

@@ -1,0 +1,141 @@
+import { TopK } from "../../core/ann/top-k.ts";
+import type { AnnIndex } from "../../core/ports/index.ts";
+import type { ItemVectors } from "./types.ts";
+
+/** One model's item vectors, row-major, rows in the given id order (ties in search go to the earlier row). */
+export interface VectorTable {
+  readonly model: string;
+  readonly ids: readonly string[];
+  readonly dimension: number;
+  readonly vectors: Float32Array;
+}
+
+/**
+ * Unit-length copy of each row, normalised exactly as the offline evaluation does (sum of squares in double,
+ * multiplied by its inverse root), so online cosines equal offline ones; a zero row stays zero.
+ */
+function unitRows(table: VectorTable): Float32Array {
+  const unit = Float32Array.from(table.vectors);
+  const { dimension } = table;
+  for (let base = 0; base < unit.length; base += dimension) {
+    let sum = 0;
+    for (let d = 0; d < dimension; d++) sum += (unit[base + d] as number) * (unit[base + d] as number);
+    if (sum === 0) continue;
+    const scale = 1 / Math.sqrt(sum);
+    for (let d = 0; d < dimension; d++) unit[base + d] = (unit[base + d] as number) * scale;
+  }
+  return unit;
+}
+
+/** Dot product with four accumulators, summed as the offline cosine scorer sums. */
+function dotFour(query: Float32Array, matrix: Float32Array, base: number): number {
+  const dimension = query.length;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let e = 0;
+  let d = 0;
+  for (; d + 3 < dimension; d += 4) {
+    a += (query[d] as number) * (matrix[base + d] as number);
+    b += (query[d + 1] as number) * (matrix[base + d + 1] as number);
+    c += (query[d + 2] as number) * (matrix[base + d + 2] as number);
+    e += (query[d + 3] as number) * (matrix[base + d + 3] as number);
+  }
+  for (; d < dimension; d++) a += (query[d] as number) * (matrix[base + d] as number);
+  return a + b + c + e;
+}
+
+/** Plain left-to-right dot product, as the offline factor (ALS) scorer sums. */
+function dotPlain(query: Float32Array, matrix: Float32Array, base: number): number {
+  let sum = 0;
+  for (let d = 0; d < query.length; d++) sum += (query[d] as number) * (matrix[base + d] as number);
+  return sum;
+}
+
+function rowViews(
+  ids: readonly string[],
+  matrix: Float32Array,
+  dimension: number,
+): Map<string, Float32Array> {
+  const views = new Map<string, Float32Array>();
+  ids.forEach((id, row) => {
+    if (!views.has(id)) views.set(id, matrix.subarray(row * dimension, (row + 1) * dimension));
+  });
+  return views;
+}
+
+/**
+ * Item vectors scored as the offline channels score them: `cosine` (item2vec, deepwalk, node2vec) is the dot
+ * product with the item's unit vector divided by the query's norm; `dot` (ALS) is the plain inner product with
+ * the published factors. Cosine search uses `index` (the published HNSW) when given, rescoring its hits with
+ * `score` so recall and ranking features agree; otherwise, and always for `dot`, every row is scanned.
+ */
+export function createItemVectors(
+  table: VectorTable,
+  metric: "cosine" | "dot",
+  index: AnnIndex | null = null,
+): ItemVectors {
+  const { ids, dimension, model } = table;
+  const unit = unitRows(table);
+  const rowOf = new Map<string, number>();
+  ids.forEach((id, row) => {
+    if (!rowOf.has(id)) rowOf.set(id, row);
+  });
+  const matrix = metric === "cosine" ? unit : table.vectors;
+
+  const queryScale = (query: Float32Array): number => {
+    if (metric === "dot") return 1;
+    let sum = 0;
+    for (const x of query) sum += x * x;
+    const norm = Math.sqrt(sum);
+    return norm > 0 ? 1 / norm : 0;
+  };
+  const rowScore = (query: Float32Array, row: number, scale: number): number =>
+    metric === "cosine"
+      ? dotFour(query, matrix, row * dimension) * scale
+      : dotPlain(query, matrix, row * dimension);
+
+  const checkQuery = (query: Float32Array) => {
+    if (query.length !== dimension) {
+      throw new RangeError(`${model} query has length ${query.length}, the item vectors ${dimension}`);
+    }
+  };
+
+  const scan = (query: Float32Array, k: number, exclude?: ReadonlySet<string>) => {
+    const scale = queryScale(query);
+    const top = new TopK(k);
+    for (let row = 0; row < ids.length; row++) {
+      if (exclude?.has(ids[row] as string)) continue;
+      top.offer(row, rowScore(query, row, scale));
+    }
+    return top.sorted().map((hit) => ({ id: ids[hit.row] as string, score: hit.score }));
+  };
+
+  const viaIndex = (ann: AnnIndex, query: Float32Array, k: number, exclude?: ReadonlySet<string>) => {
+    const scale = queryScale(query);
+    const hits = ann.search(query, k, exclude ? { exclude } : {});
+    const rescored = hits.map((hit) => {
+      const row = rowOf.get(hit.id);
+      return { id: hit.id, score: row === undefined ? hit.score : rowScore(query, row, scale) };
+    });
+    return rescored.sort((a, b) => b.score - a.score);
+  };
+
+  return {
+    model,
+    dimension,
+    metric,
+    vectors: rowViews(ids, table.vectors, dimension),
+    unitVectors: rowViews(ids, unit, dimension),
+    search(query, k, exclude) {
+      checkQuery(query);
+      if (!(k > 0)) return [];
+      return metric === "cosine" && index ? viaIndex(index, query, k, exclude) : scan(query, k, exclude);
+    },
+    score(query, itemId) {
+      checkQuery(query);
+      const row = rowOf.get(itemId);
+      return row === undefined ? Number.NEGATIVE_INFINITY : rowScore(query, row, queryScale(query));
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+
+/** The online tier's metrics, in their own registry (one per process; nothing global), served on `/metrics`. */
+export function createOnlineMetrics() {
+  const registry = new Registry();
+  const registers = [registry];
+  return {
+    registry,
+    requestSeconds: new Histogram({
+      name: "starling_online_request_seconds",
+      help: "Request latency by route pattern, method and status",
+      labelNames: ["route", "method", "status"] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5],
+      registers,
+    }),
+    degraded: new Counter({
+      name: "starling_online_degraded_total",
+      help: "Answers marked degraded, by reason (one answer may count under several)",
+      labelNames: ["reason"] as const,
+      registers,
+    }),
+    tierOutcomes: new Counter({
+      name: "starling_online_lookup_total",
+      help: "Lookups by what answered them: l1, l2, l3, miss (no tier had it), error, corrupt",
+      labelNames: ["lookup", "outcome"] as const,
+      registers,
+    }),
+    responseCache: new Counter({
+      name: "starling_online_response_cache_total",
+      help: "Response cache lookups by outcome (hit, miss)",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
+    breakerOpen: new Gauge({
+      name: "starling_online_breaker_open",
+      help: "1 while a dependency's circuit breaker is open (0.5 half open)",
+      labelNames: ["dependency"] as const,
+      registers,
+    }),
+    recallSeconds: new Histogram({
+      name: "starling_online_stage_seconds",
+      help: "Time per request stage (lookup, recall, rank)",
+      labelNames: ["stage"] as const,
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
+      registers,
+    }),
+    impressions: new Counter({
+      name: "starling_online_impressions_total",
+      help: "Impression events by outcome (logged, dropped, failed)",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
+    snapshotVersion: new Gauge({
+      name: "starling_online_snapshot_loaded_timestamp_seconds",
+      help: "When the serving snapshot (item data of the active versions) was loaded, by embeddings version",
+      labelNames: ["version"] as const,
+      registers,
+    }),
+  };
+}
+
+export type OnlineMetrics = ReturnType<typeof createOnlineMetrics>;
