@@ -68,7 +68,7 @@ export function createApp(deps: AppDeps): Hono {
     });
   }
   healthRoutes({ catalog })(app);
-  catalogRoutes({ catalog })(app);
+  catalogRoutes({ catalog, ...(deps.serving ? { snapshots: deps.serving.snapshots } : {}) })(app);
   userStateRoutes({ ...deps, clock: deps.clock ?? systemClock })(app);
   if (deps.eventLog) {
     const ingestor = createEventIngestor(

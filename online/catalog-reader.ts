@@ -44,6 +44,13 @@ export function createCatalogReader(deps: LookupDeps) {
       const present = records.filter((r): r is ItemRecord => r !== null);
       return { version, items: await Promise.all(present.map((r) => view(deps, version, r))) };
     },
+    /** These items with their statistics, in the given order; unknown ids are left out. */
+    async itemsById(itemIds: readonly string[]): Promise<{ version: string; items: ItemView[] }> {
+      const version = await activePopularityVersion(deps);
+      const records = await deps.control.getItems(itemIds);
+      const present = records.filter((r): r is ItemRecord => r !== null);
+      return { version, items: await Promise.all(present.map((r) => view(deps, version, r))) };
+    },
     async genres(): Promise<string[]> {
       return (await deps.control.listGenres()).map((g) => g.name);
     },

@@ -21,8 +21,8 @@ export function createOnlineMetrics() {
     }),
     tierOutcomes: new Counter({
       name: "starling_online_lookup_total",
-      help: "Lookups by what answered them: l1, l2, l3, miss (no tier had it), error, corrupt",
-      labelNames: ["lookup", "outcome"] as const,
+      help: "Lookups by what answered them (l1, l2, l3, miss: no tier had it) or went wrong (error, corrupt, fill_error, with the tier)",
+      labelNames: ["lookup", "outcome", "tier"] as const,
       registers,
     }),
     responseCache: new Counter({

@@ -83,7 +83,9 @@ export function createOnlineServing(deps: OnlineServingDeps, settings: OnlineSer
     clock: deps.clock,
     snapshot: () => snapshots.current(),
     settings,
-    metrics: { onOutcome: (lookup, outcome) => metrics.tierOutcomes.inc({ lookup, outcome }) },
+    metrics: {
+      onOutcome: (lookup, outcome, tier) => metrics.tierOutcomes.inc({ lookup, outcome, tier: tier ?? outcome }),
+    },
   });
   const readSets = sortedSetReader(deps.cache);
   const channels = createChannels({

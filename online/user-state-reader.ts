@@ -48,7 +48,8 @@ export async function readUserState(
   const embeddings: Record<string, number[]> = {};
   models.forEach((model, i) => {
     const vector = vectors[i];
-    if (vector) embeddings[model] = Array.from(vector);
+    // An empty vector is the online tier's "known to have none" marker, not a vector.
+    if (vector && vector.length > 0) embeddings[model] = Array.from(vector);
   });
   return {
     userId,

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { createSqliteBulkStore } from "../infra/embedded/bulk-store/index.ts";
 import { type DemoProcess, startDemo } from "./support/demo-process.ts";
+import { FAST_OFFLINE_ENV } from "./support/fast-offline-env.ts";
 import { sharedDataDir } from "./support/shared-data.ts";
 
 interface ItemJson {
@@ -23,6 +24,9 @@ async function countEvents(stateDir: string): Promise<number> {
   return n;
 }
 
+/** The first start imports ml-latest-small and trains every model before it serves. */
+const TRAINING_START_MS = 600_000;
+
 describe("recsys demo on ml-latest-small", () => {
   const stateDir = mkdtempSync(join(tmpdir(), "starling-demo-"));
   const env = {
@@ -30,11 +34,15 @@ describe("recsys demo on ml-latest-small", () => {
     RECSYS_STATE_DIR: stateDir,
     RECSYS_HTTP_PORT: "0",
     RECSYS_LOG_LEVEL: "warn",
+    // The first start trains every model: the fast settings, and an evaluation sample (it only gates promotion).
+    ...FAST_OFFLINE_ENV,
+    RECSYS_OFFLINE_EVAL_MAX_USERS: "100",
   };
   let demo: DemoProcess;
 
   before(async () => {
-    demo = await startDemo(env);
+    demo = await startDemo(env, TRAINING_START_MS);
+    assert.match(demo.output(), /first start: training every model/);
   });
   after(async () => {
     if (demo && demo.child.exitCode === null && demo.child.signalCode === null) await demo.stop("SIGKILL");
@@ -75,10 +83,29 @@ describe("recsys demo on ml-latest-small", () => {
     assert.equal(((await badId.json()) as { field: string }).field, "id");
   });
 
+  it("serves recommendations from the version it trained on first start", async () => {
+    const response = await fetch(`${demo.url}/api/v1/users/1/recommendations?k=5`);
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as {
+      coldStart: boolean;
+      model: string;
+      modelVersion: string | null;
+      items: { itemId: string; channels: string[] }[];
+    };
+    assert.equal(body.coldStart, false);
+    assert.equal(body.model, "ranker");
+    assert.ok(body.modelVersion);
+    assert.equal(body.items.length, 5);
+    const similar = await fetch(`${demo.url}/api/v1/items/318/similar?k=5&method=item2vec`);
+    assert.equal(((await similar.json()) as { items: unknown[] }).items.length, 5);
+  });
+
   it("shuts down cleanly on SIGTERM, keeps the events, and a restart stores each rating once", async () => {
     assert.equal(await demo.stop("SIGTERM"), 0);
     assert.equal(await countEvents(stateDir), 100_836);
+    // The second start serves what the first one trained.
     demo = await startDemo(env);
+    assert.match(demo.output(), /serving the trained version/);
     assert.equal(await demo.stop("SIGINT"), 0);
     assert.equal(await countEvents(stateDir), 100_836);
   });

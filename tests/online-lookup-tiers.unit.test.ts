@@ -147,6 +147,20 @@ describe("TieredLookup", () => {
     assert.equal(w.calls.l3, 1);
   });
 
+  it("a slow L3 answer after the caller's deadline still fills L2 and L1 for the next request", async () => {
+    const w = world();
+    w.l3.set("big", 8);
+    w.l3Delay.ms = 60;
+    const lookup = new TieredLookup(w.options);
+    const late = await lookup.load("big", 20);
+    assert.deepEqual(late, { value: undefined, tier: "none", failures: ["bulk:timeout"] });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await lookup.flush();
+    assert.equal(w.l2.get("big"), "8");
+    assert.deepEqual(await lookup.load("big", 20), { value: 8, tier: "l1", failures: [] });
+    assert.equal(w.calls.l3, 1);
+  });
+
   it("treats a corrupt L2 value as a miss there: counted, and L3 answers and repairs it", async () => {
     const w = world();
     w.l2.set("k", "{not a number");

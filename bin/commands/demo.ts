@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { Command } from "commander";
 import { systemClock } from "../../core/clock.ts";
 import { type Config, loadConfig } from "../../core/config/index.ts";

@@ -7,7 +7,8 @@ import { ValidationError } from "../../core/errors.ts";
  * `k` is ambiguous, so 400), and the first issue names its field.
  */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
-  const raw: Record<string, string> = {};
+  // No prototype: a `__proto__` parameter stays an own key, so it is refused as unknown like any other.
+  const raw: Record<string, string> = Object.create(null);
   for (const [name, values] of Object.entries(c.req.queries())) {
     if (values.length > 1) {
       const message = "must be given once";

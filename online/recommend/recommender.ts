@@ -128,11 +128,21 @@ export function createRecommender(deps: RecommenderDeps) {
           const items = deps.pipeline.coldStart(snapshot, request.k, exclude);
           return { ...base, model: "cold-start", coldStart: true, degradedReasons: reasons, items };
         }
-        const model = chooseModel(request, assignment, snapshot, reasons);
+        let model = chooseModel(request, assignment, snapshot, reasons);
+        let defaultQuotas: Record<string, number>;
+        try {
+          defaultQuotas = deps.pipeline.quotasFor(model, snapshot);
+        } catch (error) {
+          // A ranker whose channels cannot be read (trained on a channel unknown here) must not cost the answer.
+          if (model !== "ranker") throw error;
+          reasons.push("ranker:unavailable");
+          model = "embedding";
+          defaultQuotas = deps.pipeline.quotasFor(model, snapshot);
+        }
         // The ControlStore quotas tune the embedding model's channels; the ranker keeps the channels and quotas it
         // was trained on (other candidates would not be what it learned to order). An arm may override either.
         const quotas = {
-          ...deps.pipeline.quotasFor(model, snapshot),
+          ...defaultQuotas,
           ...(model === "embedding" ? (deps.experiments.quotas() ?? {}) : {}),
           ...(assignment?.params.quotas ?? {}),
         };
@@ -154,7 +164,9 @@ export function createRecommender(deps: RecommenderDeps) {
             deps.logger.warn("the ranking model failed; ranking by embedding", {
               message: (error as Error).message,
             });
-            return deps.pipeline.rank("embedding", context, candidates, request.k, request.explain);
+            // The answer names the model that ordered it.
+            model = "embedding";
+            return deps.pipeline.rank(model, context, candidates, request.k, request.explain);
           }
         });
         // Too few candidates (a heavy user, a tiny catalogue): top up from the popular list.

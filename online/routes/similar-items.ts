@@ -17,7 +17,8 @@ function lshOf(
   if (index === undefined) {
     const ids = [...item2vec.vectors.keys()];
     const flat = new Float32Array(ids.length * item2vec.dimension);
-    ids.forEach((id, row) => flat.set(item2vec.vectors.get(id) as Float32Array, row * item2vec.dimension));
+    for (const [row, id] of ids.entries())
+      flat.set(item2vec.vectors.get(id) as Float32Array, row * item2vec.dimension);
     index = LshAnnIndex.build(ids, flat, item2vec.dimension);
     cache.set(snapshot, index);
   }

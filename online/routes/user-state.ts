@@ -2,9 +2,9 @@ import type { Hono } from "hono";
 import type { Clock } from "../../core/clock.ts";
 import type { ControlStore, FeatureCache } from "../../core/ports/index.ts";
 import { cacheKeys } from "../../schemas/index.ts";
+import { MAX_K } from "../api/query-schemas.ts";
 import { idParam, intQuery } from "../query-params.ts";
 import { readUserState } from "../user-state-reader.ts";
-import { MAX_K } from "./catalog.ts";
 
 /**
  * `GET /api/v1/users/:id/state`: the user's live nearline state (history, features, embeddings, graph);

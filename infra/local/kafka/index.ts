@@ -49,9 +49,16 @@ function recordedPorts(folder: RunFolder): KafkaPorts | undefined {
 
 const brokerOf = (ports: KafkaPorts) => `127.0.0.1:${ports.port}`;
 
-/** The cluster id of this run folder, generated once (a Kafka Uuid: 16 random bytes, base64url). */
+/**
+ * The cluster id of this run folder, generated once (a Kafka Uuid: 16 random bytes, base64url). One starting
+ * with "-" is drawn again: the storage tool would read it as a flag.
+ */
 function clusterId(file: string): string {
-  if (!existsSync(file)) writeFileSync(file, `${randomBytes(16).toString("base64url")}\n`);
+  if (!existsSync(file) || readFileSync(file, "utf8").startsWith("-")) {
+    let id = randomBytes(16).toString("base64url");
+    while (id.startsWith("-")) id = randomBytes(16).toString("base64url");
+    writeFileSync(file, `${id}\n`);
+  }
   return readFileSync(file, "utf8").trim();
 }
 
