@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parsePrintedReport } from "../bench/served-quality/offline-reference.ts";
+import { listAgreement } from "../bench/served-quality/list-agreement.ts";
 import { type ServedAnswer, servedMetrics } from "../bench/served-quality/served-metrics.ts";
 import { judge } from "../bench/served-quality/verdict.ts";
-import { formatReportMarkdown } from "../offline/evaluate/index.ts";
 
 const answer = (userId: string, itemIds: string[], extra: Partial<ServedAnswer> = {}): ServedAnswer => ({
   userId,
@@ -82,41 +81,34 @@ describe("served-quality verdict", () => {
   });
 });
 
-describe("the table `recsys offline train` prints", () => {
-  it("parses back into the report's rows", () => {
-    const printed = formatReportMarkdown({
-      protocol: "leave-last-out",
-      users: 600,
-      catalogue: 9742,
-      models: [
-        {
-          model: "popularity",
-          users: 600,
-          hr10: 0.05,
-          ndcg10: 0.02,
-          hr50: 0.13,
-          coverage10: 0.01,
-          scoringMs: 5,
-        },
-        {
-          model: "ranker",
-          users: 600,
-          hr10: 0.1012,
-          ndcg10: 0.0511,
-          hr50: 0.25,
-          coverage10: 0.1,
-          scoringMs: 50,
-          trainingMs: 3000,
-        },
-      ],
-    });
-    const rows = parsePrintedReport(`stages: load 1s\n${printed}published v1\n`);
+describe("served lists against the offline replay", () => {
+  it("counts identical lists, same items in another order, overlap and who hit", () => {
+    const heldOut = new Map([
+      ["u1", "1"],
+      ["u2", "3"],
+      ["u3", "9"],
+      ["u4", "4"],
+    ]);
+    const answers = [
+      answer("u1", ["1", "2", "3"]),
+      answer("u2", ["3", "2", "1"]),
+      answer("u3", ["9", "5", "6"]),
+      answer("u4", [], { status: 503, model: null }),
+    ];
+    const replay = new Map([
+      ["u1", ["1", "2", "3"]],
+      ["u2", ["1", "2", "3"]],
+      ["u3", ["7", "8", "6"]],
+      ["u4", ["4", "5", "6"]],
+    ]);
+    const a = listAgreement(answers, replay, heldOut, 3);
+    assert.equal(a.identical, 1);
+    assert.equal(a.sameItems, 1);
+    assert.equal(a.meanOverlap, (1 + 1 + 1 / 3 + 0) / 4);
+    assert.deepEqual([a.bothHit, a.servedOnlyHit, a.replayOnlyHit], [2, 1, 1]);
     assert.deepEqual(
-      rows.map((r) => [r.model, r.hr10, r.ndcg10]),
-      [
-        ["popularity", 0.05, 0.02],
-        ["ranker", 0.1012, 0.0511],
-      ],
+      a.examples.map((e) => e.userId),
+      ["u2", "u3", "u4"],
     );
   });
 });

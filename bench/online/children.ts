@@ -53,20 +53,29 @@ function killIfStill(pid: number, script: string): void {
   }
 }
 
-/** Starts `node --import tsx <args>` in the repository with exactly `env` (plus PATH and HOME). */
-export function startChild(
-  name: string,
-  nodeArgs: readonly string[],
-  env: Readonly<Record<string, string>>,
-): BenchChild {
-  const child = spawn(process.execPath, ["--import", "tsx", ...nodeArgs], {
+/** What to start: `node <nodeFlags> --import tsx <script> <args>` in the repository. */
+export interface ChildSpec {
+  readonly name: string;
+  /** Script path relative to the repository, e.g. bin/recsys.ts. */
+  readonly script: string;
+  readonly args?: readonly string[];
+  /** Flags for node before the script (e.g. a preload, --cpu-prof). */
+  readonly nodeFlags?: readonly string[];
+  /** The whole environment apart from PATH and HOME. */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** Starts the child with exactly `spec.env` (plus PATH and HOME). */
+export function startChild(spec: ChildSpec): BenchChild {
+  const { name, script, env } = spec;
+  const argv = ["--import", "tsx", ...(spec.nodeFlags ?? []), script, ...(spec.args ?? [])];
+  const child = spawn(process.execPath, argv, {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     // stdin is a pipe the bench keeps open: a child of ours that watches it exits if the bench dies.
     stdio: ["pipe", "pipe", "pipe"],
   });
   if (child.pid === undefined) throw new Error(`${name} could not be started`);
-  const script = nodeArgs[0] ?? "";
   const kept: string[] = [];
   const listeners: ((line: string) => void)[] = [];
   for (const stream of [child.stdout, child.stderr]) {

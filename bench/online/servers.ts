@@ -139,15 +139,15 @@ export async function startOnline(
   env: Readonly<Record<string, string>>,
   workers: number,
   runtimeDir: string,
+  nodeFlags: readonly string[] = [],
 ): Promise<BenchServer> {
   const port = await freePort();
-  const args = ["--import", PRELOAD, "bin/recsys.ts", "online"].concat(
-    workers > 1 ? ["--workers", String(workers)] : [],
-  );
-  const child = startChild(name, args, {
-    ...env,
-    RECSYS_HTTP_PORT: String(port),
-    BENCH_ONLINE_RUNTIME_DIR: runtimeDir,
+  const child = startChild({
+    name,
+    script: "bin/recsys.ts",
+    args: ["online", ...(workers > 1 ? ["--workers", String(workers)] : [])],
+    nodeFlags: [...nodeFlags, "--import", PRELOAD],
+    env: { ...env, RECSYS_HTTP_PORT: String(port), BENCH_ONLINE_RUNTIME_DIR: runtimeDir },
   });
   const warnings = collectWarnings(child);
   let serving = 0;

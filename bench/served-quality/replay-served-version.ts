@@ -47,8 +47,8 @@ async function vectorsByModel(
   for (const [key, bytes] of values) {
     const at = key.indexOf(":");
     const model = key.slice(0, at);
-    let vectors = byModel.get(model);
-    if (vectors === undefined) byModel.set(model, (vectors = new Map()));
+    const vectors = byModel.get(model) ?? new Map<string, Float32Array>();
+    byModel.set(model, vectors);
     vectors.set(key.slice(at + 1), bytesToFloat32(bytes));
   }
   return byModel;
