@@ -2,7 +2,7 @@
  * Online tier on the services profile (Redis, Cassandra, MySQL, Kafka) under HTTP load (autocannon):
  *   npm run bench:online -- [--runs 3] [--duration 30] [--warmup 10] [--pause-duration 15] [--connections 50]
  *     [--workers 2] [--sections main,paused,workers] [--data DIR] [--fast] [--keep] [--reuse NAMESPACE]
- *     [--response-cache-ms N] [--seed 1]
+ *     [--response-cache-ms N] [--cpu-prof] [--seed 1]
  * Setup: a fresh namespace (topics, Redis keys, keyspace, database) where `recsys offline train --data DIR` publishes
  * ml-latest-small (default model settings; --fast uses tests/support/fast-offline-env.ts for training only).
  * --keep leaves the namespace in place and prints its name; --reuse NAMESPACE serves that one without training
@@ -18,6 +18,9 @@
  * During each window: CPU of the serving processes (/proc), their event-loop busy share and GC time (a preload
  * that only observes, bench/online/runtime-preload.ts), the load generator's CPU, Redis commands, and the change
  * of the online process's /metrics (stage times lookup/recall/rank, response cache, degraded reasons).
+ * --cpu-prof runs the main section's online process under `node --cpu-prof` and notes where the recommendation
+ * windows' CPU went (by source file / package and by function); it slows the server, so use it to diagnose only.
+ * --response-cache-ms sets the online processes' response cache TTL (0 turns it off).
  * Endpoints come from tests/support/real-services.ts; start the services first with
  * `npx tsx bin/recsys.ts services start redis mysql kafka cassandra`. Smoke run: `--duration 5 --runs 1 --fast`.
  */
@@ -67,6 +70,7 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     reuse: { type: "string" },
     "response-cache-ms": { type: "string" },
+    "cpu-prof": { type: "boolean", default: false },
   },
 });
 
@@ -87,6 +91,7 @@ const params: OnlineBenchParams = {
   workers: integer("workers"),
   seed: integer("seed"),
   responseCacheMs: values["response-cache-ms"] === undefined ? null : integer("response-cache-ms", true),
+  cpuProfile: values["cpu-prof"] === true,
 };
 const sections = chooseSections(values.sections, SECTIONS);
 const dataDir = values.data ?? sharedDataDir();

@@ -18,6 +18,8 @@ export interface OnlineBenchParams {
   readonly seed: number;
   /** RECSYS_ONLINE_RESPONSE_CACHE_TTL_MS for the online processes, or null for the configured default. */
   readonly responseCacheMs: number | null;
+  /** Profile the main section's online process (node --cpu-prof) and summarise the recommendation windows. */
+  readonly cpuProfile: boolean;
 }
 
 /** What every section needs: the services, the trained namespace, the ids to draw from, the settings. */

@@ -51,6 +51,16 @@ export function serverSeries(label: string, runs: readonly Measurement[]): Serie
       values: runs.map((m) => m.cpuCores.server ?? Number.NaN),
     },
     {
+      // CPU time per answer hardly depends on how busy the machine is, unlike req/s: compare this across runs.
+      measure: `${label}: server CPU per request`,
+      unit: "ms",
+      values: runs.map((m) =>
+        m.load.responses === 0
+          ? Number.NaN
+          : (1000 * (m.cpuCores.server ?? Number.NaN) * m.load.seconds) / m.load.responses,
+      ),
+    },
+    {
       measure: `${label}: server event loop busy`,
       unit: "%",
       values: runs.map((m) => 100 * mean(m.runtime.map((r) => r.eventLoopUtilization))),
@@ -85,7 +95,7 @@ export function stageSeries(label: string, runs: readonly Measurement[]): Series
         values: histograms.map((h) => (h.count === 0 ? Number.NaN : (1000 * h.sum) / h.count)),
       },
       {
-        measure: `${label}: ${stage} stage p99 (buckets)`,
+        measure: `${label}: ${stage} stage p99 (buckets; 250 = beyond)`,
         unit: "ms",
         values: histograms.map((h) => 1000 * quantile(h, 0.99)),
       },

@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import { get } from "node:http";
 import { type AddressInfo, createServer } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { waitFor } from "../../core/ports/contracts/wait-for.ts";
@@ -74,13 +75,13 @@ async function failOnExit(child: BenchChild): Promise<never> {
 export async function startReference(workers: number, runtimeDir: string): Promise<BenchServer> {
   const port = await freePort();
   const name = workers > 1 ? `reference x${workers}` : "reference";
-  const child = startChild(
+  const child = startChild({
     name,
-    ["--import", PRELOAD, "bench/online/reference-server.ts", String(port)].concat(
-      workers > 1 ? [String(workers)] : [],
-    ),
-    { BENCH_ONLINE_RUNTIME_DIR: runtimeDir },
-  );
+    script: "bench/online/reference-server.ts",
+    args: [String(port), String(workers)],
+    nodeFlags: ["--import", PRELOAD],
+    env: { BENCH_ONLINE_RUNTIME_DIR: runtimeDir },
+  });
   const warnings = collectWarnings(child);
   let listening = 0;
   child.onLine((line) => {
@@ -109,26 +110,41 @@ export async function startReference(workers: number, runtimeDir: string): Promi
   };
 }
 
-/** `/readyz`'s status, or the reason there is none yet. */
-async function readiness(url: string): Promise<string> {
-  try {
-    const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) });
-    const body = (await response.json()) as { status?: string; checks?: Record<string, string> };
-    if (body.status === "ready") return "ready";
-    return `${body.status}: ${JSON.stringify(body.checks)}`;
-  } catch (error) {
-    return (error as Error).message;
-  }
+/** `/readyz`'s status on a new connection (so cluster workers take turns answering), or why there is none. */
+function readiness(url: string): Promise<string> {
+  return new Promise((resolve) => {
+    const request = get(`${url}/readyz`, { agent: false, timeout: 2000 }, (response) => {
+      let text = "";
+      response.setEncoding("utf8").on("data", (chunk: string) => {
+        text += chunk;
+      });
+      response.on("end", () => {
+        try {
+          const body = JSON.parse(text) as { status?: string; checks?: Record<string, string> };
+          resolve(body.status === "ready" ? "ready" : `${body.status}: ${JSON.stringify(body.checks)}`);
+        } catch {
+          resolve(`${response.statusCode}: ${text.slice(0, 200)}`);
+        }
+      });
+    });
+    request.on("timeout", () => request.destroy(new Error("no answer within 2 s")));
+    request.on("error", (error) => resolve(error.message));
+  });
 }
 
-/** Waits until `/readyz` says every dependency answers (a breaker opened by a fault has closed again). */
-export async function waitReady(url: string, timeoutMs: number): Promise<void> {
+/**
+ * Waits until `/readyz` says every dependency answers (a breaker opened by a fault has closed again) `times` times
+ * in a row: with N workers behind one port, each must have loaded its snapshot.
+ */
+export async function waitReady(url: string, timeoutMs: number, times = 1): Promise<void> {
   let last = "";
+  let inRow = 0;
   const started = performance.now();
   while (performance.now() - started < timeoutMs) {
     last = await readiness(url);
-    if (last === "ready") return;
-    await delay(250);
+    inRow = last === "ready" ? inRow + 1 : 0;
+    if (inRow >= times) return;
+    await delay(last === "ready" ? 20 : 250);
   }
   throw new Error(`${url}/readyz not ready within ${timeoutMs / 1000} s: ${last}`);
 }
@@ -163,7 +179,7 @@ export async function startOnline(
       intervalMs: 100,
       message: `${workers} online processes serving`,
     });
-    await waitReady(url, ONLINE_READY_TIMEOUT_MS);
+    await waitReady(url, ONLINE_READY_TIMEOUT_MS, workers > 1 ? 4 * workers : 1);
   };
   try {
     await Promise.race([allReady(), failOnExit(child)]);

@@ -37,7 +37,11 @@ export function limitsOf(results: readonly SectionResult[], label: string, cpus:
   const gc = at("server GC");
   const machine = at("machine CPU busy");
   const generator = at("load generator CPU");
-  if (loop !== null && loop >= 90)
+  if (loop !== null && cores !== null && loop >= 90 && cores < 0.7 * (loop / 100))
+    out.push(
+      `starved of CPU: the server's event loop was busy ${fixed(loop)}% of the window but the process got only ${fixed(cores, 2)} cores (it was runnable, waiting for a core other processes held)`,
+    );
+  else if (loop !== null && loop >= 90)
     out.push(
       `CPU-bound in the server's JS thread: event loop busy ${fixed(loop)}% (server ${fixed(cores, 2)} cores, GC ${fixed(gc)}% of wall)`,
     );
@@ -52,10 +56,12 @@ export function limitsOf(results: readonly SectionResult[], label: string, cpus:
     );
   const stages = STAGES.map((stage) => {
     const mean = at(`${stage} stage mean`);
-    const p99 = at(`${stage} stage p99 (buckets)`);
+    const p99 = at(`${stage} stage p99 (buckets; 250 = beyond)`);
     return mean === null ? null : `${stage} ${fixed(mean, 2)} ms (p99 ${fixed(p99, 1)})`;
   }).filter((s) => s !== null);
   if (stages.length > 0) out.push(`stage means: ${stages.join(", ")}`);
+  const perRequest = at("server CPU per request");
+  if (perRequest !== null) out.push(`${fixed(perRequest, 2)} ms of server CPU per request`);
   const redis = at("Redis commands per request");
   if (redis !== null) out.push(`${fixed(redis, 1)} Redis commands per request (server-wide count)`);
   const cache = at("response cache hits");

@@ -23,14 +23,12 @@ export async function trainVersion(
   fast: boolean,
 ): Promise<TrainingRun> {
   const started = performance.now();
-  const child = startChild(
-    "offline train",
-    ["bin/recsys.ts", "offline", "train", "--data", dataDir, "--force"],
-    {
-      ...env,
-      ...(fast ? FAST_OFFLINE_ENV : {}),
-    },
-  );
+  const child = startChild({
+    name: "offline train",
+    script: "bin/recsys.ts",
+    args: ["offline", "train", "--data", dataDir, "--force"],
+    env: { ...env, ...(fast ? FAST_OFFLINE_ENV : {}) },
+  });
   let shownAt = 0;
   child.onLine((line) => {
     const now = performance.now();
