@@ -108,7 +108,7 @@ function estimateSeconds(): number {
 }
 
 /** Everything the run started or created, undone once (on success, failure or a signal). */
-function cleanup(endpoints: Awaited<ReturnType<typeof allEndpoints>> | null, runtimeDir: string | null) {
+function cleanup(endpoints: Awaited<ReturnType<typeof allEndpoints>>, runtimeDir: string) {
   let namespace: BenchNamespace | null = null;
   let done: Promise<string[]> | undefined;
   return {
@@ -118,8 +118,8 @@ function cleanup(endpoints: Awaited<ReturnType<typeof allEndpoints>> | null, run
     run(): Promise<string[]> {
       done ??= (async () => {
         await stopAllChildren();
-        if (runtimeDir) await rm(runtimeDir, { recursive: true, force: true });
-        if (!endpoints || !namespace) return [];
+        await rm(runtimeDir, { recursive: true, force: true });
+        if (!namespace) return [];
         if (values.keep || values.reuse) {
           console.log(`\nnamespace ${namespace.name} kept: run again with --reuse ${namespace.name}`);
           return [];
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   const undo = cleanup(endpoints, runtimeDir);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      console.log(`\nreceived ${signal}: stopping the servers and removing the namespace`);
+      console.log(`\nreceived ${signal}: stopping the servers and cleaning up`);
       void undo.run().finally(() => process.exit(130));
     });
   }
@@ -165,7 +165,10 @@ async function main(): Promise<void> {
     for (const section of sections) {
       console.log(`\n## ${section} (${((performance.now() - started) / 1000).toFixed(0)} s elapsed)`);
       results.push(
-        await RUNNERS[section](context).catch((error) => failedResult(section, section, error, [])),
+        await RUNNERS[section](context).catch((error: Error) => {
+          console.error(`  ${section} failed: ${error.stack ?? error.message}`);
+          return failedResult(section, section, error, []);
+        }),
       );
     }
     failedCleanup = await undo.run();
