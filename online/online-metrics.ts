@@ -1,7 +1,16 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 
+/** Values read when `/metrics` is scraped rather than pushed as they change. */
+export interface ScrapedSources {
+  readonly impressions: () => Readonly<Record<string, number>>;
+  readonly snapshot: () => {
+    readonly loadedAt: number;
+    readonly versions: { readonly embeddings: string | null };
+  } | null;
+}
+
 /** The online tier's metrics, in their own registry (one per process; nothing global), served on `/metrics`. */
-export function createOnlineMetrics() {
+export function createOnlineMetrics(sources: ScrapedSources) {
   const registry = new Registry();
   const registers = [registry];
   return {
@@ -44,17 +53,25 @@ export function createOnlineMetrics() {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
       registers,
     }),
-    impressions: new Counter({
-      name: "starling_online_impressions_total",
-      help: "Impression events by outcome (logged, dropped, failed)",
+    impressions: new Gauge({
+      name: "starling_online_impressions",
+      help: "Impression events since start, by outcome (produced, dropped, failed, invalid, inFlight)",
       labelNames: ["outcome"] as const,
       registers,
+      collect() {
+        for (const [outcome, count] of Object.entries(sources.impressions())) this.set({ outcome }, count);
+      },
     }),
-    snapshotVersion: new Gauge({
+    snapshotLoaded: new Gauge({
       name: "starling_online_snapshot_loaded_timestamp_seconds",
       help: "When the serving snapshot (item data of the active versions) was loaded, by embeddings version",
       labelNames: ["version"] as const,
       registers,
+      collect() {
+        this.reset();
+        const snapshot = sources.snapshot();
+        if (snapshot) this.set({ version: snapshot.versions.embeddings ?? "none" }, snapshot.loadedAt / 1000);
+      },
     }),
   };
 }

@@ -62,7 +62,11 @@ const breakerLevel = { closed: 0, halfOpen: 0.5, open: 1 } as const;
  * rankers, experiments, response cache and impression log; `mount` adds its routes to an app.
  */
 export function createOnlineServing(deps: OnlineServingDeps, settings: OnlineServingSettings) {
-  const metrics = createOnlineMetrics();
+  // Read at scrape time, after the objects below exist.
+  const metrics = createOnlineMetrics({
+    impressions: () => ({ ...impressions.counts() }),
+    snapshot: () => snapshots.current(),
+  });
   const guard = createBreakerGuard({
     errorThresholdPercent: settings.breakerErrorPercent,
     resetTimeoutMs: settings.breakerResetMs,
@@ -84,7 +88,8 @@ export function createOnlineServing(deps: OnlineServingDeps, settings: OnlineSer
     snapshot: () => snapshots.current(),
     settings,
     metrics: {
-      onOutcome: (lookup, outcome, tier) => metrics.tierOutcomes.inc({ lookup, outcome, tier: tier ?? outcome }),
+      onOutcome: (lookup, outcome, tier) =>
+        metrics.tierOutcomes.inc({ lookup, outcome, tier: tier ?? outcome }),
     },
   });
   const readSets = sortedSetReader(deps.cache);

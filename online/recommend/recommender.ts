@@ -128,6 +128,13 @@ export function createRecommender(deps: RecommenderDeps) {
           const items = deps.pipeline.coldStart(snapshot, request.k, exclude);
           return { ...base, model: "cold-start", coldStart: true, degradedReasons: reasons, items };
         }
+        if (deadline.remaining() <= 0) {
+          // The budget went on the lookup (an overloaded process or slow stores): answer the cheap list now rather
+          // than spend CPU on recall that a queue of other requests is waiting for.
+          const items = popularFallback(snapshot, request.k, new Set([...user.seen, ...exclude]));
+          const degradedReasons = [...reasons, "deadline:lookup", "fallback:popular"];
+          return { ...base, model: "popular", coldStart: false, degradedReasons, items };
+        }
         let model = chooseModel(request, assignment, snapshot, reasons);
         let defaultQuotas: Record<string, number>;
         try {

@@ -56,6 +56,7 @@ interface FakeOptions {
   assignment?: Assignment | null;
   controlQuotas?: Record<string, number> | null;
   quotasFor?: RankingPipeline["quotasFor"];
+  clock?: ManualClock;
 }
 
 /** The recommender over hand-built fakes of its steps; `log` records what each step was asked. */
@@ -98,7 +99,7 @@ function fakeRecommender(options: FakeOptions = {}) {
       assign: () => options.assignment ?? null,
       quotas: () => (options.controlQuotas === undefined ? null : options.controlQuotas),
     },
-    clock: new ManualClock(1_000_000),
+    clock: options.clock ?? new ManualClock(1_000_000),
     logger: silentLogger,
     deadlineMs: 150,
     onStage: (stage) => stages.push(stage),
@@ -385,5 +386,23 @@ describe("createRecommender: channel quotas", () => {
     });
     await ranker.recommender.recommend(request());
     assert.deepEqual(ranker.log.quotas, [{ "item2vec-mean": 50, als: 0 }]);
+  });
+});
+
+describe("createRecommender: load shedding", () => {
+  it("a lookup that used up the whole budget gets the popular list at once, without recall", async () => {
+    const clock = new ManualClock(1_000_000);
+    const { recommender, log } = fakeRecommender({
+      clock,
+      load: async (id) => {
+        clock.advance(200);
+        return { ...knownUser(), userId: id };
+      },
+    });
+    const answer = await recommender.recommend(request());
+    assert.equal(answer.model, "popular");
+    assert.ok(answer.degradedReasons.includes("deadline:lookup"), answer.degradedReasons.join());
+    assert.deepEqual(log.quotas, [], "no recall once the deadline passed");
+    assert.ok(answer.items.length > 0);
   });
 });
