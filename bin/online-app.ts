@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import type { Hono } from "hono";
 import { systemClock } from "../core/clock.ts";
@@ -7,6 +8,7 @@ import type { Adapters } from "../infra/create-adapters.ts";
 import { createApp } from "../online/app.ts";
 import { createOnlineServing, type OnlineServing } from "../online/online-serving.ts";
 import { createAdminJobs } from "./admin-jobs.ts";
+import { clusterMetricsText } from "./cluster-metrics.ts";
 
 /**
  * Holds start-up (so the process does not listen, and a cluster worker takes no connections) until the published
@@ -67,6 +69,7 @@ export async function startOnlineApp(
     ingest: config.ingest,
     serving,
     adminToken: config.online.adminToken,
+    ...(cluster.isWorker ? { metricsText: clusterMetricsText(serving.metrics.registry) } : {}),
   });
   return { app, stop: () => serving.stop() };
 }

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import { say } from "./cli-support.ts";
+import { answerClusterMetrics } from "./cluster-metrics.ts";
 
 /** A worker that dies sooner than this after its start counts toward the crash-loop limit. */
 const EARLY_EXIT_MS = 10_000;
@@ -45,6 +46,7 @@ export function superviseWorkers(count: number): void {
   process.once("SIGINT", () => stop("SIGINT"));
   process.once("SIGTERM", () => stop("SIGTERM"));
 
+  answerClusterMetrics();
   for (let i = 0; i < count; i++) fork();
   say(`online primary ${process.pid} started ${count} workers`);
 }

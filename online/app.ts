@@ -35,6 +35,8 @@ export interface AppDeps {
   readonly serving?: OnlineServing;
   /** Bearer token of `/admin` (empty: every admin call is refused). */
   readonly adminToken?: string;
+  /** What `/metrics` serves when several processes share the port (their sum); this process's otherwise. */
+  readonly metricsText?: () => Promise<string>;
 }
 
 /** The online tier's HTTP app; every dependency comes in through `deps`. */
@@ -84,7 +86,10 @@ export function createApp(deps: AppDeps): Hono {
     const onIngested = serving ? (ids: ReadonlySet<string>) => ids.forEach(serving.forgetUser) : undefined;
     eventRoutes({ ingestor, ...(onIngested ? { onIngested } : {}) })(app);
   }
-  deps.serving?.mount(app, { token: deps.adminToken ?? "" });
+  deps.serving?.mount(app, {
+    token: deps.adminToken ?? "",
+    ...(deps.metricsText ? { metricsText: deps.metricsText } : {}),
+  });
   webRoutes()(app);
   app.notFound((c) =>
     problemResponse(c, new NotFoundError(`no route for ${c.req.method} ${c.req.path}`), deps.logger),

@@ -148,7 +148,7 @@ export function createOnlineServing(deps: OnlineServingDeps, settings: OnlineSer
       await Promise.all([users.flush(), impressions.flush()]);
       guard.close();
     },
-    mount(app: Hono, admin: { token: string }): void {
+    mount(app: Hono, options: { token: string; metricsText?: () => Promise<string> }): void {
       recommendationRoutes({
         recommender,
         snapshots,
@@ -181,9 +181,10 @@ export function createOnlineServing(deps: OnlineServingDeps, settings: OnlineSer
       serviceRoutes({
         registry: metrics.registry,
         readiness: createReadiness({ ...deps, guard, snapshots }),
+        ...(options.metricsText ? { metricsText: options.metricsText } : {}),
       })(app);
       adminRoutes({
-        token: admin.token,
+        token: options.token,
         control: deps.control,
         guard,
         logger: deps.logger,

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { systemClock } from "../../core/clock.ts";
 import { loadConfig } from "../../core/config/index.ts";
+import { ConfigError } from "../../core/errors.ts";
 import { createLogger } from "../../core/logger.ts";
 import { createAdapters } from "../../infra/create-adapters.ts";
 import { positiveInt, say } from "../cli-support.ts";
@@ -25,6 +26,15 @@ async function serveOnline(): Promise<void> {
 
 async function runOnline(options: { workers: number }): Promise<void> {
   if (options.workers > 1 && !isOnlineWorker()) {
+    const config = loadConfig();
+    // The embedded stores are files one process owns (the event log refuses a second opener).
+    if (!config.eventLog.url.startsWith("kafka:") || config.cache.url.startsWith("memory:")) {
+      throw new ConfigError(
+        "--workers needs stores several processes can share: RECSYS_PROFILE=services (Kafka, Redis, Cassandra, " +
+          "MySQL), or run one process without --workers",
+        "workers",
+      );
+    }
     superviseWorkers(options.workers);
     return;
   }
