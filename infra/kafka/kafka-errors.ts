@@ -58,16 +58,27 @@ export async function withDeadline<T>(work: Promise<T>, ms: number, what: string
   }
 }
 
+/** Codes 14-16 by the protocol's names and by kafkajs' older ones (which its errors carry as `type`). */
 const COORDINATOR_ERRORS = new Set([
   "NOT_COORDINATOR",
   "COORDINATOR_LOAD_IN_PROGRESS",
   "COORDINATOR_NOT_AVAILABLE",
+  "NOT_COORDINATOR_FOR_GROUP",
+  "GROUP_LOAD_IN_PROGRESS",
+  "GROUP_COORDINATOR_NOT_AVAILABLE",
 ]);
+/** kafkajs' admin wraps a protocol error it gave up on without its type; only the message is left. */
+const COORDINATOR_MESSAGES = [
+  "not the correct coordinator",
+  "coordinator is loading",
+  "coordinator is not available",
+];
 
 /** Whether a group request failed because the group's coordinator moved or is still loading. */
 export function isCoordinatorError(error: unknown): boolean {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {
     if (COORDINATOR_ERRORS.has(String((current as { type?: unknown }).type))) return true;
+    if (COORDINATOR_MESSAGES.some((text) => current.message.includes(text))) return true;
   }
   return false;
 }

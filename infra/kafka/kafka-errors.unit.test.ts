@@ -3,8 +3,8 @@ import { describe, it } from "node:test";
 import { isCoordinatorError, retryOnCoordinatorMove } from "./kafka-errors.ts";
 
 /** The shape of a kafkajs protocol error: a `type` naming the Kafka error code. */
-function protocolError(type: string): Error {
-  return Object.assign(new Error("This is not the correct coordinator for this group"), { type });
+function protocolError(type: string, message = "a Kafka protocol error"): Error {
+  return Object.assign(new Error(message), { type });
 }
 
 describe("coordinator moves", () => {
@@ -15,6 +15,10 @@ describe("coordinator moves", () => {
       true,
     );
     assert.equal(isCoordinatorError(protocolError("UNKNOWN_TOPIC_OR_PARTITION")), false);
+    // kafkajs' own names for codes 14-16, and its admin's wrapper that keeps only the message.
+    assert.equal(isCoordinatorError(protocolError("NOT_COORDINATOR_FOR_GROUP")), true);
+    assert.equal(isCoordinatorError(protocolError("GROUP_LOAD_IN_PROGRESS")), true);
+    assert.equal(isCoordinatorError(new Error("This is not the correct coordinator for this group")), true);
   });
 
   it("retries a request while the coordinator moves, and not other errors", async () => {

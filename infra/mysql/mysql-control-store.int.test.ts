@@ -95,7 +95,7 @@ describe("MysqlControlStore specifics on a real mysql", { skip }, () => {
       store.putExperiment(
         experiment([
           { name: "a", weight: 1, params: {} },
-          { name: "b", weight: 0, params: {} },
+          { name: "b", weight: -1, params: {} },
         ]),
       ),
       "arms.1.weight",

@@ -72,7 +72,7 @@ describe("SqliteControlStore specifics", () => {
     await rejectsWithField(store.putExperiment(experiment([])), "arms");
     const arms = [
       { name: "a", weight: 1, params: {} },
-      { name: "b", weight: 0, params: {} },
+      { name: "b", weight: -1, params: {} },
     ];
     await rejectsWithField(store.putExperiment(experiment(arms)), "arms.1.weight");
     await rejectsWithField(
