@@ -96,8 +96,10 @@ function genreMatch(
 ): number {
   let sum = 0;
   let n = 0;
-  for (const [g, flag] of item.genres.entries()) {
-    if (flag === 0) continue;
+  const flags = item.genres;
+  // An index loop rather than entries(): this runs twice per candidate on every ranked request.
+  for (let g = 0; g < flags.length; g++) {
+    if (flags[g] === 0) continue;
     n += 1;
     sum += values[genres[g] as string] ?? 0;
   }

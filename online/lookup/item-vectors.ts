@@ -45,6 +45,78 @@ function dotFour(query: Float32Array, matrix: Float32Array, base: number): numbe
   return a + b + c + e;
 }
 
+/** The rows in descending norm order (a copy of the matrix in that order), for the inner-product scan. */
+interface RowsByNorm {
+  readonly dimension: number;
+  /** Row number of each position. */
+  readonly rows: Int32Array;
+  /** Norm (in double) of each position's row, descending. */
+  readonly norms: Float64Array;
+  /** The rows' vectors, position-major. */
+  readonly vectors: Float32Array;
+}
+
+function rowsByNorm(vectors: Float32Array, count: number, dimension: number): RowsByNorm {
+  const norms = new Float64Array(count);
+  for (let row = 0, base = 0; row < count; row++, base += dimension) {
+    let sum = 0;
+    for (let d = 0; d < dimension; d++) sum += (vectors[base + d] as number) * (vectors[base + d] as number);
+    norms[row] = Math.sqrt(sum);
+  }
+  // NaN norms sort first, so such rows are always scored rather than cut off.
+  const order = Array.from({ length: count }, (_, row) => row).sort((a, b) => {
+    const na = norms[a] as number;
+    const nb = norms[b] as number;
+    if (Number.isNaN(na) || Number.isNaN(nb))
+      return Number(Number.isNaN(nb)) - Number(Number.isNaN(na)) || a - b;
+    return nb - na || a - b;
+  });
+  const sorted = new Float32Array(count * dimension);
+  order.forEach((row, at) => {
+    sorted.set(vectors.subarray(row * dimension, (row + 1) * dimension), at * dimension);
+  });
+  return {
+    dimension,
+    rows: Int32Array.from(order),
+    norms: Float64Array.from(order, (row) => norms[row] as number),
+    vectors: sorted,
+  };
+}
+
+/**
+ * Offers `top` every row's `dotPlain` score with `query`, except excluded rows, with the same outcome as
+ * offering them all in row order (TopK keeps the same pairs whatever the order) but mostly without computing it.
+ * Products of float32 values are exact in double, so the four-way and the sequential sums of a row differ by
+ * summation rounding only: each within (dimension + 3) ulps of the sum of |products|, at most |query| × |row| by
+ * Cauchy-Schwarz. `slack` (that bound per unit of row norm, with room for the norms' own rounding) turns the cheap
+ * four-way sum into an upper bound of the score; rows whose bound cannot enter the top k skip the sequential sum,
+ * and once (|query| + slack) × |row| cannot either, no later (shorter) row can and the scan stops.
+ */
+function scanByNorm(
+  byNorm: RowsByNorm,
+  query: Float32Array,
+  top: TopK,
+  excluded: ((row: number) => boolean) | undefined,
+): void {
+  const { dimension, rows, norms, vectors } = byNorm;
+  let sum = 0;
+  for (let d = 0; d < dimension; d++) sum += (query[d] as number) * (query[d] as number);
+  const queryNorm = Math.sqrt(sum);
+  const slack = 4 * (dimension + 4) * Number.EPSILON * queryNorm;
+  const reach = queryNorm + slack;
+  for (let at = 0, base = 0; at < rows.length; at++, base += dimension) {
+    const norm = norms[at] as number;
+    // Row -1 wins every tie, so a refusal means the bound is strictly below the k-th kept score.
+    const most = reach * norm;
+    if (!Number.isNaN(most) && !top.accepts(-1, most)) return;
+    const row = rows[at] as number;
+    const bound = dotFour(query, vectors, base) + slack * norm;
+    if (!Number.isNaN(bound) && !top.accepts(row, bound)) continue;
+    const score = dotPlain(query, vectors, base);
+    if (top.accepts(row, score) && !excluded?.(row)) top.offer(row, score);
+  }
+}
+
 /** Plain left-to-right dot product, as the offline factor (ALS) scorer sums. */
 function dotPlain(query: Float32Array, matrix: Float32Array, base: number): number {
   let sum = 0;
@@ -101,12 +173,24 @@ export function createItemVectors(
     }
   };
 
+  const byNorm = metric === "dot" ? rowsByNorm(table.vectors, ids.length, dimension) : null;
+
   const scan = (query: Float32Array, k: number, exclude?: ReadonlySet<string>) => {
-    const scale = queryScale(query);
     const top = new TopK(k);
-    for (let row = 0; row < ids.length; row++) {
-      if (exclude?.has(ids[row] as string)) continue;
-      top.offer(row, rowScore(query, row, scale));
+    if (byNorm === null) {
+      const scale = queryScale(query);
+      for (let row = 0, base = 0; row < ids.length; row++, base += dimension) {
+        const score = dotFour(query, matrix, base) * scale;
+        // The set lookup runs only for rows that would enter the top k, which is rare after the first few.
+        if (top.accepts(row, score) && !exclude?.has(ids[row] as string)) top.offer(row, score);
+      }
+    } else {
+      scanByNorm(
+        byNorm,
+        query,
+        top,
+        exclude === undefined ? undefined : (row) => exclude.has(ids[row] as string),
+      );
     }
     return top.sorted().map((hit) => ({ id: ids[hit.row] as string, score: hit.score }));
   };

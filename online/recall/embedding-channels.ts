@@ -4,7 +4,21 @@ import type { ItemVectors, UserProfile } from "../lookup/types.ts";
 import { likedRatings } from "./liked-ratings.ts";
 import { catalogueOrder, topHits } from "./ordering.ts";
 import type { RecallChannel, RecallContext, RecallHit } from "./types.ts";
-import { meanOfUnitVectors, scoreItem, type VectorMetric, vectorQuery } from "./vector-maths.ts";
+import {
+  meanOfUnitVectors,
+  scoreItem,
+  scoreItems,
+  type VectorMetric,
+  type VectorQuery,
+  vectorQuery,
+} from "./vector-maths.ts";
+
+/** A channel's query for one user against one model's vectors. */
+interface Prepared {
+  readonly vectors: ItemVectors;
+  readonly query: VectorQuery;
+  readonly hasDirection: boolean;
+}
 
 /** Builds a channel's float64 query from the user and the model's vectors; null when the user gives none. */
 type QueryOf = (user: UserProfile, vectors: ItemVectors) => Float64Array | null;
@@ -27,15 +41,21 @@ function embeddingChannel(
   metric: VectorMetric,
   queryOf: QueryOf,
 ): RecallChannel {
-  const prepare = (context: RecallContext) => {
+  // `recall` and the ranker's `score` of one request see the same profile object: the query is built once.
+  const preparedOf = new WeakMap<UserProfile, Prepared>();
+  const prepare = (context: RecallContext): Prepared | null => {
     const vectors = context.snapshot.embeddings.get(model);
     if (vectors === undefined) return null;
+    const known = preparedOf.get(context.user);
+    if (known !== undefined && known.vectors === vectors) return known;
     const vector = queryOf(context.user, vectors);
     const usable = vector !== null && vector.length === vectors.dimension ? vector : null;
     const query = vectorQuery(metric, usable, vectors.dimension);
     // A zero vector has no direction either: every known item scores 0 (cosine scale 0, or inner product 0).
     const hasDirection = usable !== null && query.scale > 0 && usable.some((v) => v !== 0);
-    return { vectors, query, hasDirection };
+    const prepared = { vectors, query, hasDirection };
+    preparedOf.set(context.user, prepared);
+    return prepared;
   };
   return {
     name,
@@ -56,10 +76,7 @@ function embeddingChannel(
     score(context, itemIds) {
       const out = new Float32Array(itemIds.length).fill(Number.NEGATIVE_INFINITY);
       const prepared = prepare(context);
-      if (prepared === null) return out;
-      itemIds.forEach((itemId, i) => {
-        out[i] = scoreItem(prepared.vectors, prepared.query, itemId);
-      });
+      if (prepared !== null) scoreItems(prepared.vectors, prepared.query, itemIds, out);
       return out;
     },
   };

@@ -43,6 +43,27 @@ export function scoreItem(vectors: ItemVectors, query: VectorQuery, itemId: stri
   return unit === undefined ? Number.NEGATIVE_INFINITY : unrolledDot(query.vector, unit) * query.scale;
 }
 
+/** `scoreItem` of each of `itemIds` into `out` (unknown items are left as they are). */
+export function scoreItems(
+  vectors: ItemVectors,
+  query: VectorQuery,
+  itemIds: readonly string[],
+  out: Float32Array,
+): void {
+  const user = query.vector;
+  if (query.metric === "dot") {
+    for (let i = 0; i < itemIds.length; i++) {
+      const raw = vectors.vectors.get(itemIds[i] as string);
+      if (raw !== undefined) out[i] = sequentialDot(user, raw);
+    }
+    return;
+  }
+  for (let i = 0; i < itemIds.length; i++) {
+    const unit = vectors.unitVectors.get(itemIds[i] as string);
+    if (unit !== undefined) out[i] = unrolledDot(user, unit) * query.scale;
+  }
+}
+
 /** Sum of the unit vectors of the known items (in the given order), divided by their count; null when none. */
 export function meanOfUnitVectors(vectors: ItemVectors, itemIds: readonly string[]): Float64Array | null {
   const sum = new Float64Array(vectors.dimension);
