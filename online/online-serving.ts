@@ -120,6 +120,7 @@ export function createOnlineServing(deps: OnlineServingDeps, settings: OnlineSer
     clock: deps.clock,
     logger: deps.logger,
     deadlineMs: settings.deadlineMs,
+    maxInFlight: settings.maxInFlight,
     onStage: (stage, seconds) => metrics.recallSeconds.observe({ stage }, seconds),
   });
   const cacheParams = (r: RecommendRequest) => ({

@@ -12,6 +12,7 @@ import { createCountingLookupMetrics } from "../online/lookup/lookup-metrics.ts"
 import type { ServingSnapshot } from "../online/lookup/types.ts";
 import { decodeArchive } from "../online/lookup/user-archive.ts";
 import { createUserProfileLoader, type UserProfileLoaderDeps } from "../online/lookup/user-profile-loader.ts";
+import { fixtureSnapshot } from "../online/recall/serving.fixture.ts";
 import { directGuard } from "../online/resilience/types.ts";
 import { ARTIFACT_KINDS, cacheKeys, EMBEDDING_MODELS, embeddingKey } from "../schemas/index.ts";
 import { allServices } from "./support/all-services.ts";
@@ -43,23 +44,13 @@ function servingSnapshot(): ServingSnapshot {
     dimension: DIMENSION,
     vectors: Float32Array.from({ length: ids.length * DIMENSION }, (_, i) => Math.cos(i)),
   });
-  return {
+  return fixtureSnapshot({
     versions: { popularity: VERSION, features: VERSION, embeddings: VERSION },
-    loadedAt: 0,
-    items: new Map(),
-    itemStats: new Map(),
-    itemFeatures: new Map(),
-    genreVocabulary: [],
-    popular: [],
-    genreTop: new Map(),
-    recentReleases: [],
     embeddings: new Map([
       [EMBEDDING_MODELS.item2vec, createItemVectors(table(EMBEDDING_MODELS.item2vec), "cosine")],
       [EMBEDDING_MODELS.als, createItemVectors(table(EMBEDDING_MODELS.als), "dot")],
     ]),
-    graphNext: () => [],
-    ranker: null,
-  };
+  });
 }
 
 /** A user's ratings and clicks in the BulkStore, with published features and two vectors. */

@@ -16,7 +16,6 @@ import {
 } from "../core/user-state/index.ts";
 import { bytesToFloat32 } from "../core/vector-bytes.ts";
 import { createAnnIndexFactory } from "../infra/ann/index.ts";
-import type { Dataset, Movie, Rating } from "../offline/data/index.ts";
 import { buildPopularity } from "../offline/jobs/build-popularity.ts";
 import { runTraining } from "../offline/jobs/training/run-training.ts";
 import { createCountingLookupMetrics } from "../online/lookup/lookup-metrics.ts";
@@ -28,32 +27,12 @@ import { type Dependency, type DependencyGuard, directGuard } from "../online/re
 import { ARTIFACT_KINDS, cacheKeys, EMBEDDING_MODELS, embeddingKey } from "../schemas/index.ts";
 import { FAST_OFFLINE_ENV } from "./support/fast-offline-env.ts";
 import { embeddedJobDeps } from "./support/offline-job-deps.ts";
-import { loadSharedMovieLens } from "./support/shared-data.ts";
+import { firstUsersDataset } from "./support/online-embedded.ts";
 import { tinyDataset } from "./support/tiny-dataset.ts";
 
 const USERS = 100;
 const keys = cacheKeys();
 const settings = { userCacheEntries: 1000, userCacheTtlMs: 60_000, userFillTtlMs: 3_600_000 };
-
-/** The ratings of the first USERS users of ml-latest-small and the movies they rated, as a Dataset. */
-async function smallDataset(): Promise<{ dataset: Dataset; ratings: Rating[] }> {
-  const all = await loadSharedMovieLens();
-  const ratings = all.ratings.filter((r) => Number(r.userId) <= USERS);
-  const rated = new Set(ratings.map((r) => r.itemId));
-  const movies: Movie[] = all.movies.filter((m) => rated.has(m.itemId));
-  const dataset: Dataset = {
-    format: "ml-latest",
-    dir: "(memory)",
-    movies: async function* () {
-      yield* movies;
-    },
-    ratings: async function* () {
-      yield* ratings;
-    },
-    reports: () => [],
-  };
-  return { dataset, ratings };
-}
 
 /** The real guard's timeouts, counting calls per dependency: proof of which tiers a load touched. */
 function countingGuard(): DependencyGuard & { calls: Record<Dependency, number>; reset(): void } {
@@ -71,7 +50,7 @@ function countingGuard(): DependencyGuard & { calls: Record<Dependency, number>;
 
 describe("online lookup on a version trained in process (embedded adapters)", async () => {
   const deps = { ...(await embeddedJobDeps()), ann: createAnnIndexFactory() };
-  const { dataset, ratings } = await smallDataset();
+  const { dataset, ratings } = await firstUsersDataset(USERS);
   let version = "";
   let snapshot: ServingSnapshot;
 

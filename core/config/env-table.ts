@@ -155,6 +155,12 @@ export const envTable: readonly EnvEntry[] = [
     help: "budget of one recommendation request",
   },
   {
+    name: "RECSYS_ONLINE_MAX_IN_FLIGHT",
+    path: ["online", "maxInFlight"],
+    kind: "int",
+    help: "requests computed at once",
+  },
+  {
     name: "RECSYS_ONLINE_USER_CACHE_ENTRIES",
     path: ["online", "userCacheEntries"],
     kind: "int",

@@ -4,6 +4,8 @@ import { z } from "zod";
 export const onlineSchema = z.strictObject({
   /** One budget per recommendation request, split across lookup, recall and ranking. */
   deadlineMs: z.number().int().min(10).max(60_000),
+  /** Recommendation requests computed at once per process; more get the popular list at once (load shedding). */
+  maxInFlight: z.number().int().min(1).max(100_000),
   /** Entries of the process-local user LRU (the L1 tier). */
   userCacheEntries: z.number().int().min(10).max(10_000_000),
   /** How long an L1 user entry is trusted; short, so nearline updates show within about a second. */
@@ -30,6 +32,7 @@ export type OnlineConfig = z.infer<typeof onlineSchema>;
 
 export const onlineDefaults: OnlineConfig = {
   deadlineMs: 150,
+  maxInFlight: 8,
   userCacheEntries: 100_000,
   userCacheTtlMs: 500,
   userFillTtlMs: 3_600_000,

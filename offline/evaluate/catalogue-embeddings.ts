@@ -1,3 +1,4 @@
+import { fourWayDot } from "../../core/vector-dot.ts";
 import type { EmbeddingTable } from "./types.ts";
 
 /** An embedding table with unit-length rows, plus a copy laid along the catalogue; built once per scorer. */
@@ -49,7 +50,7 @@ export function cosineScores(embeddings: CatalogueEmbeddings, user: Float64Array
       out[item] = Number.NEGATIVE_INFINITY;
       continue;
     }
-    out[item] = dotRow(user, unit, item * dimension) * scale;
+    out[item] = fourWayDot(user, unit, item * dimension) * scale;
   }
 }
 
@@ -61,24 +62,6 @@ export function addUnitVector(embeddings: CatalogueEmbeddings, itemId: string, i
   for (let d = 0; d < into.length; d++)
     into[d] = (into[d] as number) + (embeddings.tableUnit[base + d] as number);
   return true;
-}
-
-/** Dot product of `user` with the row at `base`; four accumulators let the CPU overlap the multiplies. */
-function dotRow(user: Float64Array, matrix: Float32Array, base: number): number {
-  const dimension = user.length;
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let e = 0;
-  let d = 0;
-  for (; d + 3 < dimension; d += 4) {
-    a += (user[d] as number) * (matrix[base + d] as number);
-    b += (user[d + 1] as number) * (matrix[base + d + 1] as number);
-    c += (user[d + 2] as number) * (matrix[base + d + 2] as number);
-    e += (user[d + 3] as number) * (matrix[base + d + 3] as number);
-  }
-  for (; d < dimension; d++) a += (user[d] as number) * (matrix[base + d] as number);
-  return a + b + c + e;
 }
 
 function dot64(a: Float64Array, b: Float64Array): number {

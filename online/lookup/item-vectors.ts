@@ -1,5 +1,6 @@
 import { TopK } from "../../core/ann/top-k.ts";
 import type { AnnIndex } from "../../core/ports/index.ts";
+import { fourWayDot } from "../../core/vector-dot.ts";
 import type { ItemVectors } from "./types.ts";
 
 /** One model's item vectors, row-major, rows in the given id order (ties in search go to the earlier row). */
@@ -25,24 +26,6 @@ function unitRows(table: VectorTable): Float32Array {
     for (let d = 0; d < dimension; d++) unit[base + d] = (unit[base + d] as number) * scale;
   }
   return unit;
-}
-
-/** Dot product with four accumulators, summed as the offline cosine scorer sums. */
-function dotFour(query: Float32Array, matrix: Float32Array, base: number): number {
-  const dimension = query.length;
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let e = 0;
-  let d = 0;
-  for (; d + 3 < dimension; d += 4) {
-    a += (query[d] as number) * (matrix[base + d] as number);
-    b += (query[d + 1] as number) * (matrix[base + d + 1] as number);
-    c += (query[d + 2] as number) * (matrix[base + d + 2] as number);
-    e += (query[d + 3] as number) * (matrix[base + d + 3] as number);
-  }
-  for (; d < dimension; d++) a += (query[d] as number) * (matrix[base + d] as number);
-  return a + b + c + e;
 }
 
 /** The rows in descending norm order (a copy of the matrix in that order), for the inner-product scan. */
@@ -110,7 +93,7 @@ function scanByNorm(
     const most = reach * norm;
     if (!Number.isNaN(most) && !top.accepts(-1, most)) return;
     const row = rows[at] as number;
-    const bound = dotFour(query, vectors, base) + slack * norm;
+    const bound = fourWayDot(query, vectors, base) + slack * norm;
     if (!Number.isNaN(bound) && !top.accepts(row, bound)) continue;
     const score = dotPlain(query, vectors, base);
     if (top.accepts(row, score) && !excluded?.(row)) top.offer(row, score);
@@ -164,7 +147,7 @@ export function createItemVectors(
   };
   const rowScore = (query: Float32Array, row: number, scale: number): number =>
     metric === "cosine"
-      ? dotFour(query, matrix, row * dimension) * scale
+      ? fourWayDot(query, matrix, row * dimension) * scale
       : dotPlain(query, matrix, row * dimension);
 
   const checkQuery = (query: Float32Array) => {
@@ -180,7 +163,7 @@ export function createItemVectors(
     if (byNorm === null) {
       const scale = queryScale(query);
       for (let row = 0, base = 0; row < ids.length; row++, base += dimension) {
-        const score = dotFour(query, matrix, base) * scale;
+        const score = fourWayDot(query, matrix, base) * scale;
         // The set lookup runs only for rows that would enter the top k, which is rare after the first few.
         if (top.accepts(row, score) && !exclude?.has(ids[row] as string)) top.offer(row, score);
       }

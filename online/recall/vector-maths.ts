@@ -1,3 +1,4 @@
+import { fourWayDot } from "../../core/vector-dot.ts";
 import type { ItemVectors } from "../lookup/types.ts";
 
 /**
@@ -40,7 +41,7 @@ export function scoreItem(vectors: ItemVectors, query: VectorQuery, itemId: stri
     return raw === undefined ? Number.NEGATIVE_INFINITY : sequentialDot(query.vector, raw);
   }
   const unit = vectors.unitVectors.get(itemId);
-  return unit === undefined ? Number.NEGATIVE_INFINITY : unrolledDot(query.vector, unit) * query.scale;
+  return unit === undefined ? Number.NEGATIVE_INFINITY : fourWayDot(query.vector, unit, 0) * query.scale;
 }
 
 /** `scoreItem` of each of `itemIds` into `out` (unknown items are left as they are). */
@@ -60,7 +61,7 @@ export function scoreItems(
   }
   for (let i = 0; i < itemIds.length; i++) {
     const unit = vectors.unitVectors.get(itemIds[i] as string);
-    if (unit !== undefined) out[i] = unrolledDot(user, unit) * query.scale;
+    if (unit !== undefined) out[i] = fourWayDot(user, unit, 0) * query.scale;
   }
 }
 
@@ -77,24 +78,6 @@ export function meanOfUnitVectors(vectors: ItemVectors, itemIds: readonly string
   if (known === 0) return null;
   for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] as number) / known;
   return sum;
-}
-
-/** Four accumulators, as offline's cosine loop (the summation order decides the last bits). */
-function unrolledDot(user: Float64Array, item: Float32Array): number {
-  const dimension = user.length;
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let e = 0;
-  let d = 0;
-  for (; d + 3 < dimension; d += 4) {
-    a += (user[d] as number) * (item[d] as number);
-    b += (user[d + 1] as number) * (item[d + 1] as number);
-    c += (user[d + 2] as number) * (item[d + 2] as number);
-    e += (user[d + 3] as number) * (item[d + 3] as number);
-  }
-  for (; d < dimension; d++) a += (user[d] as number) * (item[d] as number);
-  return a + b + c + e;
 }
 
 /** One accumulator, as offline's factor scorer. */

@@ -29,6 +29,11 @@ export interface RecommenderDeps {
   readonly logger: Logger;
   /** The whole request's budget (ms). */
   readonly deadlineMs: number;
+  /**
+   * Most requests computed at once; more are answered at once from the popular list (`overload:shed`), so an
+   * overloaded process keeps its latency bounded instead of queueing work until every deadline has passed.
+   */
+  readonly maxInFlight?: number;
   readonly onStage?: (stage: "lookup" | "recall" | "rank", seconds: number) => void;
 }
 
@@ -99,6 +104,7 @@ export function createRecommender(deps: RecommenderDeps) {
     }
   }
 
+  let inFlight = 0;
   return {
     async recommend(request: RecommendRequest): Promise<Recommendation> {
       const snapshot = deps.snapshots.current();
@@ -109,99 +115,122 @@ export function createRecommender(deps: RecommenderDeps) {
           retriable: true,
         });
       }
-      const deadline = createDeadline(deps.deadlineMs, deps.clock);
-      const reasons: string[] = [];
-      const exclude = new Set(request.exclude);
-      const assignment = deps.experiments.assign(request.userId);
-      const experiment = assignment ? { id: assignment.experimentId, arm: assignment.arm } : null;
-      const base = {
-        userId: request.userId,
-        k: request.k,
-        experiment,
-        modelVersion: snapshot.versions.embeddings,
-      };
-      try {
-        const user = await timed("lookup", () =>
-          lookup(request.userId, deadline.slice(LOOKUP_SHARE), reasons),
-        );
-        if (user.actions.length === 0 && user.embeddings.size === 0) {
-          const items = deps.pipeline.coldStart(snapshot, request.k, exclude);
-          return { ...base, model: "cold-start", coldStart: true, degradedReasons: reasons, items };
-        }
-        if (deadline.remaining() <= 0) {
-          // The budget went on the lookup (an overloaded process or slow stores): answer the cheap list now rather
-          // than spend CPU on recall that a queue of other requests is waiting for.
-          const items = popularFallback(snapshot, request.k, new Set([...user.seen, ...exclude]));
-          const degradedReasons = [...reasons, "deadline:lookup", "fallback:popular"];
-          return { ...base, model: "popular", coldStart: false, degradedReasons, items };
-        }
-        let model = chooseModel(request, assignment, snapshot, reasons);
-        let defaultQuotas: Record<string, number>;
-        try {
-          defaultQuotas = deps.pipeline.quotasFor(model, snapshot);
-        } catch (error) {
-          // A ranker whose channels cannot be read (trained on a channel unknown here) must not cost the answer.
-          if (model !== "ranker") throw error;
-          reasons.push("ranker:unavailable");
-          model = "embedding";
-          defaultQuotas = deps.pipeline.quotasFor(model, snapshot);
-        }
-        // The ControlStore quotas tune the embedding model's channels; the ranker keeps the channels and quotas it
-        // was trained on (other candidates would not be what it learned to order). An arm may override either.
-        const quotas = {
-          ...defaultQuotas,
-          ...(model === "embedding" ? (deps.experiments.quotas() ?? {}) : {}),
-          ...(assignment?.params.quotas ?? {}),
-        };
-        const recallSignal = AbortSignal.any([
-          deadline.signal,
-          AbortSignal.timeout(deadline.slice(RECALL_SHARE)),
-        ]);
-        const context: RecallContext = { snapshot, user, now: deps.clock.now(), signal: recallSignal };
-        const recalled = await timed("recall", () => deps.pipeline.recall(context, quotas));
-        reasons.push(...recalled.failures);
-        const candidates = deps.pipeline.filter(recalled.candidates, context, exclude);
-        const ranked = await timed("rank", () => {
-          try {
-            return deps.pipeline.rank(model, context, candidates, request.k, request.explain);
-          } catch (error) {
-            if (model !== "ranker") throw error;
-            // A ranker that cannot score (a channel it needs is gone) must not cost the answer.
-            reasons.push("ranker:unavailable");
-            deps.logger.warn("the ranking model failed; ranking by embedding", {
-              message: (error as Error).message,
-            });
-            // The answer names the model that ordered it.
-            model = "embedding";
-            return deps.pipeline.rank(model, context, candidates, request.k, request.explain);
-          }
-        });
-        // Too few candidates (a heavy user, a tiny catalogue): top up from the popular list.
-        const items =
-          ranked.length < request.k
-            ? popularFallback(snapshot, request.k, new Set([...user.seen, ...exclude]), ranked)
-            : ranked;
-        return { ...base, model, coldStart: false, degradedReasons: reasons, items };
-      } catch (error) {
-        const reason = reasonOf("recommend", error);
-        deps.logger.warn("recommendation failed; serving the popular list", {
-          userId: request.userId,
-          reason,
-          message: (error as Error).message,
-        });
-        const items = popularFallback(snapshot, request.k, exclude);
+      if (inFlight >= (deps.maxInFlight ?? Number.POSITIVE_INFINITY)) {
+        const items = popularFallback(snapshot, request.k, new Set(request.exclude));
+        const experiment = null;
+        const degradedReasons = ["overload:shed", "fallback:popular"];
+        const modelVersion = snapshot.versions.embeddings;
         return {
-          ...base,
+          userId: request.userId,
+          k: request.k,
           model: "popular",
+          modelVersion,
           coldStart: false,
-          degradedReasons: [...reasons, reason, "fallback:popular"],
+          degradedReasons,
+          experiment,
           items,
         };
+      }
+      inFlight += 1;
+      try {
+        return await compute(snapshot, request);
       } finally {
-        deadline.dispose();
+        inFlight -= 1;
       }
     },
   };
+
+  async function compute(snapshot: ServingSnapshot, request: RecommendRequest): Promise<Recommendation> {
+    const deadline = createDeadline(deps.deadlineMs, deps.clock);
+    const reasons: string[] = [];
+    const exclude = new Set(request.exclude);
+    const assignment = deps.experiments.assign(request.userId);
+    const experiment = assignment ? { id: assignment.experimentId, arm: assignment.arm } : null;
+    const base = {
+      userId: request.userId,
+      k: request.k,
+      experiment,
+      modelVersion: snapshot.versions.embeddings,
+    };
+    try {
+      const user = await timed("lookup", () => lookup(request.userId, deadline.slice(LOOKUP_SHARE), reasons));
+      if (user.actions.length === 0 && user.embeddings.size === 0) {
+        const items = deps.pipeline.coldStart(snapshot, request.k, exclude);
+        return { ...base, model: "cold-start", coldStart: true, degradedReasons: reasons, items };
+      }
+      if (deadline.remaining() <= 0) {
+        // The budget went on the lookup (an overloaded process or slow stores): answer the cheap list now rather
+        // than spend CPU on recall that a queue of other requests is waiting for.
+        const items = popularFallback(snapshot, request.k, new Set([...user.seen, ...exclude]));
+        const degradedReasons = [...reasons, "deadline:lookup", "fallback:popular"];
+        return { ...base, model: "popular", coldStart: false, degradedReasons, items };
+      }
+      let model = chooseModel(request, assignment, snapshot, reasons);
+      let defaultQuotas: Record<string, number>;
+      try {
+        defaultQuotas = deps.pipeline.quotasFor(model, snapshot);
+      } catch (error) {
+        // A ranker whose channels cannot be read (trained on a channel unknown here) must not cost the answer.
+        if (model !== "ranker") throw error;
+        reasons.push("ranker:unavailable");
+        model = "embedding";
+        defaultQuotas = deps.pipeline.quotasFor(model, snapshot);
+      }
+      // The ControlStore quotas tune the embedding model's channels; the ranker keeps the channels and quotas it
+      // was trained on (other candidates would not be what it learned to order). An arm may override either.
+      const quotas = {
+        ...defaultQuotas,
+        ...(model === "embedding" ? (deps.experiments.quotas() ?? {}) : {}),
+        ...(assignment?.params.quotas ?? {}),
+      };
+      const recallSignal = AbortSignal.any([
+        deadline.signal,
+        AbortSignal.timeout(deadline.slice(RECALL_SHARE)),
+      ]);
+      const context: RecallContext = { snapshot, user, now: deps.clock.now(), signal: recallSignal };
+      const recalled = await timed("recall", () => deps.pipeline.recall(context, quotas));
+      reasons.push(...recalled.failures);
+      const candidates = deps.pipeline.filter(recalled.candidates, context, exclude);
+      const ranked = await timed("rank", () => {
+        try {
+          return deps.pipeline.rank(model, context, candidates, request.k, request.explain);
+        } catch (error) {
+          if (model !== "ranker") throw error;
+          // A ranker that cannot score (a channel it needs is gone) must not cost the answer.
+          reasons.push("ranker:unavailable");
+          deps.logger.warn("the ranking model failed; ranking by embedding", {
+            message: (error as Error).message,
+          });
+          // The answer names the model that ordered it.
+          model = "embedding";
+          return deps.pipeline.rank(model, context, candidates, request.k, request.explain);
+        }
+      });
+      // Too few candidates (a heavy user, a tiny catalogue): top up from the popular list.
+      const items =
+        ranked.length < request.k
+          ? popularFallback(snapshot, request.k, new Set([...user.seen, ...exclude]), ranked)
+          : ranked;
+      return { ...base, model, coldStart: false, degradedReasons: reasons, items };
+    } catch (error) {
+      const reason = reasonOf("recommend", error);
+      deps.logger.warn("recommendation failed; serving the popular list", {
+        userId: request.userId,
+        reason,
+        message: (error as Error).message,
+      });
+      const items = popularFallback(snapshot, request.k, exclude);
+      return {
+        ...base,
+        model: "popular",
+        coldStart: false,
+        degradedReasons: [...reasons, reason, "fallback:popular"],
+        items,
+      };
+    } finally {
+      deadline.dispose();
+    }
+  }
 }
 
 export type Recommender = ReturnType<typeof createRecommender>;

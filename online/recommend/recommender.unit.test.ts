@@ -57,6 +57,7 @@ interface FakeOptions {
   controlQuotas?: Record<string, number> | null;
   quotasFor?: RankingPipeline["quotasFor"];
   clock?: ManualClock;
+  maxInFlight?: number;
 }
 
 /** The recommender over hand-built fakes of its steps; `log` records what each step was asked. */
@@ -102,6 +103,7 @@ function fakeRecommender(options: FakeOptions = {}) {
     clock: options.clock ?? new ManualClock(1_000_000),
     logger: silentLogger,
     deadlineMs: 150,
+    ...(options.maxInFlight === undefined ? {} : { maxInFlight: options.maxInFlight }),
     onStage: (stage) => stages.push(stage),
   };
   return { recommender: createRecommender(deps), log, stages };
@@ -404,5 +406,29 @@ describe("createRecommender: load shedding", () => {
     assert.ok(answer.degradedReasons.includes("deadline:lookup"), answer.degradedReasons.join());
     assert.deepEqual(log.quotas, [], "no recall once the deadline passed");
     assert.ok(answer.items.length > 0);
+  });
+});
+
+describe("createRecommender: overload", () => {
+  it("beyond maxInFlight requests computed at once, a request gets the popular list at once", async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { recommender } = fakeRecommender({
+      maxInFlight: 1,
+      load: async (id) => {
+        await held;
+        return { ...knownUser(), userId: id };
+      },
+    });
+    const first = recommender.recommend(request({ userId: "a" }));
+    const shed = await recommender.recommend(request({ userId: "b" }));
+    assert.equal(shed.model, "popular");
+    assert.deepEqual(shed.degradedReasons, ["overload:shed", "fallback:popular"]);
+    release();
+    assert.notEqual((await first).model, "popular");
+    const after = await recommender.recommend(request({ userId: "c" }));
+    assert.notEqual(after.model, "popular", "the slot is free again once the first finished");
   });
 });

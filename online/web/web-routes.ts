@@ -41,15 +41,46 @@ function send(c: Context, file: WebFile | undefined): Response {
   return c.body(file.body, 200, { ...SECURITY_HEADERS, "content-type": file.contentType });
 }
 
+/** The three pages: one shared shell (head and site header) around each page's own `<main>` content. */
+const PAGES = [
+  { name: "home", title: "Home" },
+  { name: "movie", title: "Movie" },
+  { name: "user", title: "User" },
+] as const;
+
+type PageName = (typeof PAGES)[number]["name"];
+
+/** Puts `value` where `{{key}}` stands in `shell`; a missing placeholder is a broken shell, so mounting fails. */
+function fill(shell: string, key: string, value: string): string {
+  const placeholder = `{{${key}}}`;
+  if (!shell.includes(placeholder)) throw new Error(`web page shell has no ${placeholder}`);
+  return shell.replace(placeholder, () => value);
+}
+
+/** Each page built from `shell.html` and `<name>.main.html` once, at mount: still no build step. */
+function buildPages(folder: URL): Map<PageName, WebFile> {
+  const shell = readFileSync(new URL("shell.html", folder), "utf8");
+  const pages = new Map<PageName, WebFile>();
+  for (const { name, title } of PAGES) {
+    // The shell's `{{main}}` line is replaced whole, so the page's content keeps its own indentation.
+    const main = readFileSync(new URL(`${name}.main.html`, folder), "utf8").replace(/\n$/, "");
+    let body = fill(shell, "title", title);
+    body = fill(body, "script", `/static/${name}.js`);
+    body = fill(body, "main", main);
+    pages.set(name, { body, contentType: "text/html; charset=utf-8" });
+  }
+  return pages;
+}
+
 /**
  * The web UI: `/` (home), `/movies/:id`, `/users/:id` and their scripts and styles under `/static/`.
  * Pages are static shells; their scripts fetch `/api/v1` and render in the browser.
  */
 export const webRoutes = () => (app: Hono) => {
-  const pages = readFolder(new URL("./pages/", import.meta.url));
+  const pages = buildPages(new URL("./pages/", import.meta.url));
   const statics = readFolder(new URL("./static/", import.meta.url));
-  app.get("/", (c) => send(c, pages.get("home.html")));
-  app.get("/movies/:id", (c) => send(c, pages.get("movie.html")));
-  app.get("/users/:id", (c) => send(c, pages.get("user.html")));
+  app.get("/", (c) => send(c, pages.get("home")));
+  app.get("/movies/:id", (c) => send(c, pages.get("movie")));
+  app.get("/users/:id", (c) => send(c, pages.get("user")));
   app.get("/static/:name", (c) => send(c, statics.get(c.req.param("name"))));
 };

@@ -9,7 +9,6 @@ webRoutes()(app);
 const get = (path: string) => app.request(path);
 
 const staticDir = new URL("./static/", import.meta.url);
-const pagesDir = new URL("./pages/", import.meta.url);
 const scripts = readdirSync(staticDir).filter((name) => name.endsWith(".js"));
 
 describe("web routes", () => {
@@ -54,8 +53,8 @@ describe("web routes", () => {
 
   it("every script a page loads and every module a script imports is served", async () => {
     const referenced = new Set<string>();
-    for (const page of readdirSync(pagesDir)) {
-      const html = readFileSync(new URL(page, pagesDir), "utf8");
+    for (const page of ["/", "/movies/2571", "/users/1"]) {
+      const html = await (await get(page)).text();
       for (const m of html.matchAll(/(?:src|href)="\/static\/([^"]+)"/g)) referenced.add(m[1] as string);
     }
     for (const script of scripts) {
