@@ -15,7 +15,10 @@ export function createRankingPipeline(
   channels: ReadonlyMap<string, RecallChannel>,
   candidatesPerChannel: number,
 ): RankingPipeline {
-  const rankers = { ranker: modelRanker(channels), embedding: embeddingRanker() };
+  const rankers = {
+    ranker: modelRanker(channels, { model: (snapshot) => snapshot.rankerModel ?? null }),
+    embedding: embeddingRanker(),
+  };
   // Per-snapshot tables (catalogue order, popularity) are built once, not by the first request after a swap.
   const prepared = new WeakSet<ServingSnapshot>();
   const prepare = (snapshot: ServingSnapshot) => {

@@ -92,7 +92,7 @@ export async function replayServedVersion(
     const deps = await jobDepsOn(stores, config, silentLogger);
     const version = (await stores.control.activeVersions())[VERSION_KINDS.embeddings];
     if (version === undefined) throw new Error(`no embeddings version is active in ${config.stateDir}`);
-    const ranker = await loadRanker(stores.bulk, version, silentLogger);
+    const ranker = (await loadRanker(stores.bulk, version, silentLogger))?.scorer ?? null;
     if (ranker === null) throw new Error(`version ${version} has no ranking model`);
     const history = await loadHistory(deps, {});
     const catalogue = history.items.map((item) => item.itemId);

@@ -68,6 +68,7 @@ export async function loadServingSnapshot(
     recentReleases: recentReleasesOf(items, popularity.itemStats),
     embeddings,
     graphNext: (itemId, k) => (graph ? neighbours(graph, itemId, k) : []),
-    ranker,
+    ranker: ranker?.scorer ?? null,
+    rankerModel: ranker?.model ?? null,
   };
 }

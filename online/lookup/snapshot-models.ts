@@ -2,7 +2,12 @@ import { readChunked } from "../../core/chunked-artifacts.ts";
 import { type BehaviourGraph, decodeGraph } from "../../core/graph/index.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { AnnIndex, AnnIndexFactory, BulkStore } from "../../core/ports/index.ts";
-import { createRankerScorer, parseRankerModel, type RankerScorer } from "../../core/ranking/index.ts";
+import {
+  createRankerScorer,
+  parseRankerModel,
+  type RankerModel,
+  type RankerScorer,
+} from "../../core/ranking/index.ts";
 import { compareItemIds } from "../../core/rating-order.ts";
 import { bytesToFloat32 } from "../../core/vector-bytes.ts";
 import { ARTIFACT_KINDS, EMBEDDING_MODELS } from "../../schemas/index.ts";
@@ -125,17 +130,21 @@ export async function loadGraph(
   }
 }
 
-/** The version's ranking model as a scorer (probabilities), or null when it has none or it cannot be read. */
+/**
+ * The version's ranking model and its scorer (probabilities), or null when it has none or it cannot be read; the
+ * model itself lets `explain` show a linear model's weights.
+ */
 export async function loadRanker(
   bulk: BulkStore,
   version: string | null,
   logger: Logger,
-): Promise<RankerScorer | null> {
+): Promise<{ model: RankerModel; scorer: RankerScorer } | null> {
   if (version === null) return null;
   const bytes = await bulk.getArtifact(ARTIFACT_KINDS.ranker, version, "model");
   if (bytes === null) return null;
   try {
-    return createRankerScorer(parseRankerModel(jsonOf(bytes)));
+    const model = parseRankerModel(jsonOf(bytes));
+    return { model, scorer: createRankerScorer(model) };
   } catch (error) {
     logger.warn("the ranking model is unreadable; serving without it", { version, error: String(error) });
     return null;

@@ -1,5 +1,5 @@
 import type { ItemFeatures, UserFeatures } from "../../core/features/index.ts";
-import type { RankerScorer } from "../../core/ranking/index.ts";
+import type { RankerModel, RankerScorer } from "../../core/ranking/index.ts";
 
 /** The tiers a lookup can be answered from, fastest first. */
 export type Tier = "l1" | "l2" | "l3";
@@ -69,6 +69,8 @@ export interface ServingSnapshot {
   graphNext(itemId: string, k: number): { itemId: string; weight: number }[];
   /** The published ranking model, or null when the version has none. */
   readonly ranker: RankerScorer | null;
+  /** The model behind `ranker` (absent in hand-built snapshots), for explaining a linear model's scores. */
+  readonly rankerModel?: RankerModel | null;
 }
 
 /** One rating or click of the user, as the online tier sees it. */
