@@ -28,6 +28,11 @@ async function view(deps: LookupDeps, version: string, item: ItemRecord): Promis
 
 /** Reads published items and top lists for the routes, always within one popularity version. */
 export function createCatalogReader(deps: LookupDeps) {
+  const viewsOf = async (version: string, itemIds: readonly string[]) => {
+    const records = await deps.control.getItems(itemIds);
+    const present = records.filter((r): r is ItemRecord => r !== null);
+    return { version, items: await Promise.all(present.map((r) => view(deps, version, r))) };
+  };
   return {
     activeVersion: () => activePopularityVersion(deps),
     /** One item with its statistics; NotFoundError when the catalogue has no such item. */
@@ -40,16 +45,11 @@ export function createCatalogReader(deps: LookupDeps) {
     /** The best `k` items of a genre by Bayesian average. */
     async topOfGenre(genre: string, k: number): Promise<{ version: string; items: ItemView[] }> {
       const version = await activePopularityVersion(deps);
-      const records = await deps.control.getItems(await topItemIds(deps, version, genre, k));
-      const present = records.filter((r): r is ItemRecord => r !== null);
-      return { version, items: await Promise.all(present.map((r) => view(deps, version, r))) };
+      return viewsOf(version, await topItemIds(deps, version, genre, k));
     },
     /** These items with their statistics, in the given order; unknown ids are left out. */
     async itemsById(itemIds: readonly string[]): Promise<{ version: string; items: ItemView[] }> {
-      const version = await activePopularityVersion(deps);
-      const records = await deps.control.getItems(itemIds);
-      const present = records.filter((r): r is ItemRecord => r !== null);
-      return { version, items: await Promise.all(present.map((r) => view(deps, version, r))) };
+      return viewsOf(await activePopularityVersion(deps), itemIds);
     },
     async genres(): Promise<string[]> {
       return (await deps.control.listGenres()).map((g) => g.name);

@@ -1,5 +1,4 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { Kafka, logLevel } from "kafkajs";
 import { systemClock } from "../../core/clock.ts";
 import { type Config, loadConfig } from "../../core/config/index.ts";
 import { silentLogger } from "../../core/logger.ts";
@@ -17,6 +16,7 @@ import { dropNamespace } from "../../tests/support/drop-namespace.ts";
 import { realService, type ServiceEndpoints } from "../../tests/support/real-services.ts";
 import { servicesEnv } from "../../tests/support/services-env.ts";
 import { randomSuffix } from "../stores/endpoints.ts";
+import { deleteKafkaNamespace } from "../stores/kafka-sides.ts";
 import { type SyntheticShape, syntheticCatalogue, syntheticVectors } from "./synthetic-events.ts";
 
 /** The item-vector models published, so the nearline really updates user embeddings. */
@@ -49,26 +49,6 @@ export async function allEndpoints(): Promise<ServiceEndpoints> {
   return out as ServiceEndpoints;
 }
 
-async function deleteKafkaNamespace(brokers: string[], namespace: string): Promise<void> {
-  const admin = new Kafka({
-    clientId: "bench-nearline-cleanup",
-    brokers,
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  try {
-    const prefix = `${namespace}.`;
-    const groups = (await admin.listGroups()).groups
-      .map((g) => g.groupId)
-      .filter((g) => g.startsWith(prefix));
-    if (groups.length > 0) await admin.deleteGroups(groups);
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 /** Publishes the catalogue and an active embeddings version, as an offline run would. */
 async function publishReferenceData(
   stores: Adapters,
@@ -94,7 +74,7 @@ async function publishReferenceData(
 async function removeNamespace(endpoints: ServiceEndpoints, namespace: string): Promise<string[]> {
   const steps = [
     () => deleteKeysWithPrefix(endpoints.redis.url, `${namespace}:`),
-    () => deleteKafkaNamespace(endpoints.kafka.brokers, namespace),
+    () => deleteKafkaNamespace(endpoints.kafka.brokers, `${namespace}.`),
     () => dropNamespace(namespace, endpoints.cassandra, endpoints.mysql),
   ];
   const failed: string[] = [];

@@ -1,10 +1,10 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { Kafka, logLevel } from "kafkajs";
 import { deleteKeysWithPrefix } from "../../infra/redis/index.ts";
 import { dropNamespace } from "../../tests/support/drop-namespace.ts";
 import type { ServiceEndpoints } from "../../tests/support/real-services.ts";
 import { servicesEnv } from "../../tests/support/services-env.ts";
 import { randomSuffix } from "../stores/endpoints.ts";
+import { deleteKafkaNamespace } from "../stores/kafka-sides.ts";
 
 const CLEANUP_ATTEMPTS = 3;
 const CLEANUP_PAUSE_MS = 5000;
@@ -36,26 +36,11 @@ export function benchNamespace(endpoints: ServiceEndpoints, reuse?: string): Ben
   return { name, trainEnv: base, onlineEnv: online };
 }
 
-async function deleteKafkaPrefix(brokers: string[], prefix: string): Promise<void> {
-  const admin = new Kafka({ clientId: "bench-online-cleanup", brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const groups = (await admin.listGroups()).groups
-      .map((g) => g.groupId)
-      .filter((g) => g.startsWith(prefix));
-    if (groups.length > 0) await admin.deleteGroups(groups);
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 /** Deletes the namespace's keys, topics, keyspace and database; never throws, returns what failed. */
 export async function removeNamespace(endpoints: ServiceEndpoints, name: string): Promise<string[]> {
   const steps: [string, () => Promise<unknown>][] = [
     ["redis keys", () => deleteKeysWithPrefix(endpoints.redis.url, `${name}:`)],
-    ["kafka topics", () => deleteKafkaPrefix(endpoints.kafka.brokers, `${name}.`)],
+    ["kafka topics", () => deleteKafkaNamespace(endpoints.kafka.brokers, `${name}.`)],
     ["keyspace and database", () => dropNamespace(name, endpoints.cassandra, endpoints.mysql)],
   ];
   const failed: string[] = [];
